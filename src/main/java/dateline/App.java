@@ -1,0 +1,212 @@
+package dateline;
+
+import dateline.accounts.Account;
+import dateline.accounts.NewAccount;
+import dateline.accounts.Role;
+import dateline.demo.DemoSite;
+import dateline.web.InvalidInput;
+import dateline.web.WebServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
+@Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
+        description = "A news publishing platform: one program, one data folder.",
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class})
+public final class App implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new App()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof InvalidInput invalid) {
+                invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));
+                return 1;
+            }
+            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException) {
+                cmd.getErr().println(e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every command that works on a site shares. */
+    static class SiteOptions {
+        @Option(names = "--data", description = "The site's data folder (default ./data; env DATELINE_DATA).")
+        String data;
+
+        @Option(names = "--config", description = "A properties file of settings (env DATELINE_CONFIG).")
+        String config;
+
+        Map<String, String> flags() {
+            Map<String, String> flags = new HashMap<>();
+            flags.put("data", data);
+            flags.put("config", config);
+            return flags;
+        }
+
+        Settings settings() {
+            return Settings.resolve(flags(), System.getenv());
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the site over HTTP.")
+    static final class Serve extends SiteOptions implements Callable<Integer> {
+        @Option(names = "--port", description = "The port to listen on (default 8080; env DATELINE_PORT).")
+        String port;
+
+        @Option(names = "--host", description = "The address to listen on (default all; env DATELINE_HOST).")
+        String host;
+
+        @Option(names = "--base-url", description = "The site's public address, such as https://news.example.org "
+                + "(default http://localhost:PORT; env DATELINE_BASE_URL).")
+        String baseUrl;
+
+        @Option(names = "--dev", description = "Reload templates and assets from src/ as they change.")
+        boolean dev;
+
+        @Override
+        Map<String, String> flags() {
+            Map<String, String> flags = super.flags();
+            flags.put("port", port);
+            flags.put("host", host);
+            flags.put("base-url", baseUrl);
+            flags.put("dev", dev ? "true" : null);
+            return flags;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Settings settings = settings();
+            Wiring wiring = Wiring.open(settings, Clock.systemUTC());
+            WebServer web = wiring.startWeb();
+            String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
+            LOG.info("Dateline is listening on http://{}:{} (site address {}, data in {})", host, web.port(),
+                    settings.baseUrl(), settings.dataDir());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("Stopping: finishing requests under way, then closing the database.");
+                wiring.close();
+                stopped.countDown();
+                LOG.info("Stopped.");
+            }, "dateline-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the newsroom's accounts.",
+            subcommands = Users.Add.class)
+    static final class Users implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Open an account.")
+        static final class Add extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Option(names = "--email", required = true, description = "The email address to sign in with.")
+            String email;
+
+            @Option(names = "--name", required = true, description = "The name shown in bylines.")
+            String name;
+
+            @Option(names = "--role", required = true, description = "admin, editor, author or contributor.")
+            String role;
+
+            @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+            boolean passwordStdin;
+
+            @Override
+            public Integer call() throws IOException {
+                Role chosen = Role.named(role).orElseThrow(() ->
+                        new IllegalArgumentException("The role must be admin, editor, author or contributor, not '" + role + "'."));
+                String password = passwordStdin ? readLine() : null;
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    Account account = wiring.accounts().open(new NewAccount(email, name, chosen, password));
+                    spec.commandLine().getOut().printf("Opened the %s account of %s <%s>%s.%n",
+                            account.role().label().toLowerCase(java.util.Locale.ROOT), account.name(), account.email(),
+                            password == null ? " (no password yet: it cannot sign in until one is set)" : "");
+                }
+                return 0;
+            }
+
+            private static String readLine() throws IOException {
+                var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                String line = reader.readLine();
+                if (line == null || line.isEmpty()) throw new IllegalArgumentException("No password on standard input.");
+                return line;
+            }
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Fill a site with realistic demonstration articles (the same for the same seed).")
+    static final class Demo extends SiteOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--articles", defaultValue = "200", description = "How many articles to write (default 200).")
+        int articles;
+
+        @Option(names = "--seed", defaultValue = "1", description = "The seed of the generator (default 1).")
+        long seed;
+
+        @Option(names = "--now", description = "The moment the newest article is written before, as 2024-06-20T09:38:00Z "
+                + "(default: now). With the same seed and moment, the site is the same.")
+        String now;
+
+        @Override
+        public Integer call() {
+            if (articles < 0 || articles > 10_000_000) throw new IllegalArgumentException("Choose from 0 to 10,000,000 articles.");
+            Instant until;
+            try {
+                until = now == null ? Instant.now() : Instant.parse(now);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--now takes a moment such as 2024-06-20T09:38:00Z, not '" + now + "'.");
+            }
+            long started = System.nanoTime();
+            try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                DemoSite.Summary summary = new DemoSite(wiring.site(), wiring.accounts(), wiring.articles())
+                        .fill(articles, seed, until);
+                spec.commandLine().getOut().printf("Wrote %,d articles by %d authors in %d sections (%d with "
+                                + "significant updates) in %.1f s.%n", summary.articles(), summary.authors(),
+                        summary.sections(), summary.updated(), (System.nanoTime() - started) / 1e9);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dateline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How this process runs, read once at start: command-line flags first, then environment variables
+ * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV}),
+ * then a properties file ({@code --config FILE} or {@code DATELINE_CONFIG}, keys {@code port}, {@code host}, {@code data},
+ * {@code base-url}, {@code dev}), then defaults. What the newsroom chooses for its site lives in the
+ * database instead ({@link dateline.site.SiteSettings}).
+ */
+public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev) {
+    public static final int DEFAULT_PORT = 8080;
+
+    /** Thrown with a message for the operator when a setting cannot be used. */
+    public static final class BadSetting extends RuntimeException {
+        public BadSetting(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Resolves every setting from its sources. {@code flags} holds the options given on the command line
+     * (absent ones are missing or null), keyed like the file.
+     */
+    public static Settings resolve(Map<String, String> flags, Map<String, String> environment) {
+        Map<String, String> file = new HashMap<>();
+        String configPath = firstOf(flags.get("config"), environment.get("DATELINE_CONFIG"));
+        if (configPath != null) file.putAll(readProperties(Path.of(configPath)));
+
+        String host = pick("host", flags, environment, file, "0.0.0.0");
+        int port = parsePort(pick("port", flags, environment, file, Integer.toString(DEFAULT_PORT)));
+        Path data = Path.of(pick("data", flags, environment, file, "data"));
+        String baseUrl = pick("base-url", flags, environment, file, null);
+        boolean dev = Boolean.parseBoolean(pick("dev", flags, environment, file, "false"));
+        return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev);
+    }
+
+    private static String pick(String key, Map<String, String> flags, Map<String, String> environment,
+                               Map<String, String> file, String fallback) {
+        String envKey = "DATELINE_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+        return firstOf(flags.get(key), environment.get(envKey), file.get(key), fallback);
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+        return null;
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new BadSetting("The port must be a number from 1 to 65535, not '" + text + "'.");
+        }
+    }
+
+    static String normalBaseUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(url, "not an http(s) address");
+            }
+            String text = uri.toString();
+            while (text.endsWith("/")) text = text.substring(0, text.length() - 1);
+            return text;
+        } catch (URISyntaxException e) {
+            throw new BadSetting("The base URL must be the site's public address, such as https://news.example.org, not '"
+                    + url + "'.");
+        }
+    }
+
+    private static Map<String, String> readProperties(Path path) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the settings file " + path, e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+}

@@ -1,0 +1,19 @@
+package dateline.articles;
+
+import java.util.List;
+
+/**
+ * What a writer gives for an article. A blank slug is made from the headline; tags are names, created
+ * when they are new; authors are account ids in byline order.
+ */
+public record ArticleDraft(
+        String headline,
+        String slug,
+        String standfirst,
+        String body,
+        BodyFormat bodyFormat,
+        ArticleType type,
+        Long sectionId,
+        List<String> tags,
+        List<Long> authorIds,
+        String datelinePlace) {}

@@ -1,0 +1,46 @@
+package dateline.articles;
+
+import dateline.site.SiteSettings;
+import dateline.site.SiteTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema.org {@code NewsArticle} that search engines read. Its dates are made by the same
+ * {@link SiteTime} as the visible ones, so {@code datePublished} and {@code dateModified} always equal
+ * what the page shows in its {@code <time>} elements.
+ */
+final class ArticleJsonLd {
+    private ArticleJsonLd() {}
+
+    static Map<String, Object> of(FullArticle full, String canonicalUrl, String description, SiteSettings settings,
+                                  String baseUrl) {
+        Article a = full.article();
+        SiteTime time = settings.time();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@context", "https://schema.org");
+        json.put("@type", "NewsArticle");
+        json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonicalUrl));
+        json.put("url", canonicalUrl);
+        json.put("headline", a.headline());
+        if (!description.isEmpty()) json.put("description", description);
+        json.put("datePublished", time.iso(a.publishedAt()));
+        json.put("dateModified", time.iso(a.modifiedAt()));
+        json.put("author", full.bylines().stream().map(b -> Map.of(
+                "@type", "Person", "name", b.name(), "url", baseUrl + b.path())).toList());
+        json.put("publisher", Map.of("@type", "Organization", "name", settings.title(), "url", baseUrl + "/"));
+        full.section().ifPresent(s -> json.put("articleSection", s.name()));
+        if (!full.tags().isEmpty()) json.put("keywords", full.tags().stream().map(Tag::name).toList());
+        if (!a.datelinePlace().isEmpty()) json.put("dateline", a.datelinePlace());
+        json.put("inLanguage", settings.language());
+        if (a.type() != ArticleType.NEWS) json.put("genre", a.type().label());
+        List<Map<String, Object>> corrections = full.updates().stream()
+                .filter(u -> u.kind() == UpdateKind.CORRECTION)
+                .map(u -> Map.<String, Object>of("@type", "CorrectionComment", "text", u.note(),
+                        "datePublished", time.iso(u.happenedAt())))
+                .toList();
+        if (!corrections.isEmpty()) json.put("correction", corrections);
+        return json;
+    }
+}

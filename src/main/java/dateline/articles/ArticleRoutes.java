@@ -1,0 +1,156 @@
+package dateline.articles;
+
+import dateline.accounts.Account;
+import dateline.accounts.AccountService;
+import dateline.site.SiteService;
+import dateline.site.SiteSettings;
+import dateline.web.Cursor;
+import dateline.web.HttpCaching;
+import dateline.web.PageRequest;
+import dateline.web.Paged;
+import dateline.web.RouteGroup;
+import dateline.web.Templates;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The public pages of articles: the front page, article pages, and section, tag and author lists. */
+public final class ArticleRoutes implements RouteGroup {
+    private static final Pattern DATE_PART = Pattern.compile("\\d{2,4}");
+
+    private final ArticleService articles;
+    private final AccountService accounts;
+    private final SiteService site;
+    private final ArticleViews views;
+    private final Templates templates;
+
+    public ArticleRoutes(ArticleService articles, AccountService accounts, SiteService site, ArticleViews views,
+                         Templates templates) {
+        this.articles = articles;
+        this.accounts = accounts;
+        this.site = site;
+        this.views = views;
+        this.templates = templates;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        RouteGroup.readable(routes, "/", this::front);
+        RouteGroup.readable(routes, "/sections/{slug}/", this::section);
+        RouteGroup.readable(routes, "/tags/{slug}/", this::tag);
+        RouteGroup.readable(routes, "/authors/{slug}/", this::author);
+        RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/", this::article);
+    }
+
+    private void front(Context ctx) {
+        SiteSettings settings = site.settings();
+        Paged<ArticleSummary> page = articles.latest(pageRequest(ctx, settings));
+        sendListing(ctx, page, settings, articles.sections(), "/", null, settings.title(), settings.description());
+    }
+
+    private void section(Context ctx) {
+        if (redirectedToSlash(ctx)) return;
+        SiteSettings settings = site.settings();
+        List<Section> sections = articles.sections();
+        Section section = views.sectionBySlug(sections, ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        sendListing(ctx, articles.inSection(section.id(), pageRequest(ctx, settings)), settings, sections,
+                section.path(), "Section", section.name(), section.description());
+    }
+
+    private void tag(Context ctx) {
+        if (redirectedToSlash(ctx)) return;
+        SiteSettings settings = site.settings();
+        Tag tag = articles.tagBySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        sendListing(ctx, articles.taggedWith(tag.id(), pageRequest(ctx, settings)), settings, articles.sections(),
+                tag.path(), "Tag", tag.name(), "");
+    }
+
+    private void author(Context ctx) {
+        if (redirectedToSlash(ctx)) return;
+        SiteSettings settings = site.settings();
+        Account author = accounts.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        Paged<ArticleSummary> page = articles.byAuthor(author.id(), pageRequest(ctx, settings));
+        if (page.items().isEmpty() && isFirstPage(ctx)) throw new NotFoundResponse();
+        sendListing(ctx, page, settings, articles.sections(), "/authors/" + author.slug() + "/", "Author",
+                author.name(), author.bio());
+    }
+
+    private void article(Context ctx) {
+        if (!DATE_PART.matcher(ctx.pathParam("year")).matches()
+                || !DATE_PART.matcher(ctx.pathParam("month")).matches()
+                || !DATE_PART.matcher(ctx.pathParam("day")).matches()) {
+            throw new NotFoundResponse();
+        }
+        if (redirectedToSlash(ctx)) return;
+        ArticleLookup lookup = articles.find(ctx.path());
+        if (lookup instanceof ArticleLookup.Moved moved) {
+            ctx.redirect(moved.path(), HttpStatus.MOVED_PERMANENTLY);
+        } else if (lookup instanceof ArticleLookup.Found found) {
+            ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections());
+            HttpCaching.sendHtml(ctx, templates.render("articles/article.jte", page), found.article().article().modifiedAt());
+        } else {
+            throw new NotFoundResponse();
+        }
+    }
+
+    /**
+     * The answer for any address that leads nowhere: a permanent redirect when an article once lived there,
+     * otherwise the helpful 404 page.
+     */
+    public void notFound(Context ctx) {
+        boolean reading = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
+        Optional<String> moved = reading ? articles.redirectFor(ctx.path()) : Optional.empty();
+        if (moved.isPresent()) {
+            ctx.redirect(moved.get(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        SiteSettings settings = site.settings();
+        List<Section> sections = articles.sections();
+        List<ArticleSummary> latest = articles.latest(PageRequest.first(5)).items();
+        ctx.status(HttpStatus.NOT_FOUND);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(templates.render("articles/not_found.jte", views.notFoundPage(latest, settings, sections, ctx.path())));
+    }
+
+    private void sendListing(Context ctx, Paged<ArticleSummary> page, SiteSettings settings, List<Section> sections,
+                             String path, String kind, String heading, String intro) {
+        if (page.items().isEmpty() && !isFirstPage(ctx)) throw new NotFoundResponse();
+        String query = isFirstPage(ctx) ? "" : "?" + (ctx.queryParam("before") != null
+                ? "before=" + ctx.queryParam("before") : "after=" + ctx.queryParam("after"));
+        ListingPage listing = views.listingPage(page, settings, sections, path, query, kind, heading, intro);
+        Instant lastModified = page.items().stream().map(ArticleSummary::modifiedAt).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        HttpCaching.sendHtml(ctx, templates.render("articles/listing.jte", listing), lastModified);
+    }
+
+    private static PageRequest pageRequest(Context ctx, SiteSettings settings) {
+        Cursor before = cursorParam(ctx, "before");
+        Cursor after = before == null ? cursorParam(ctx, "after") : null;
+        return new PageRequest(before, after, settings.articlesPerPage());
+    }
+
+    private static Cursor cursorParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) return null;
+        return Cursor.parse(value).orElseThrow(NotFoundResponse::new);
+    }
+
+    private static boolean isFirstPage(Context ctx) {
+        return ctx.queryParam("before") == null && ctx.queryParam("after") == null;
+    }
+
+    /** Every page lives at one address, with a trailing slash; the other spelling moves there for good. */
+    private static boolean redirectedToSlash(Context ctx) {
+        if (ctx.path().endsWith("/")) return false;
+        String query = ctx.queryString();
+        ctx.redirect(ctx.path() + "/" + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+package dateline.articles;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as a list shows it. */
+public record ArticleSummary(
+        long id,
+        String path,
+        String headline,
+        String standfirst,
+        ArticleType type,
+        Long sectionId,
+        Instant publishedAt,
+        Instant significantlyUpdatedAt,
+        List<Byline> bylines) {
+
+    public Instant modifiedAt() {
+        return ArticleDates.modifiedAt(publishedAt, significantlyUpdatedAt);
+    }
+}

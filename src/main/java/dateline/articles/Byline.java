@@ -1,0 +1,8 @@
+package dateline.articles;
+
+/** One author of an article, as the article credits them. */
+public record Byline(long accountId, String name, String slug) {
+    public String path() {
+        return "/authors/" + slug + "/";
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Articles: writing, publishing and reading them, with their sections, tags, bylines, public update notes
+ * and permanent addresses; and the public pages that show them.
+ *
+ * <p>Glossary: an <em>article</em> (never a post) has a <em>headline</em>, an optional <em>standfirst</em>
+ * (the summary under the headline), <em>bylines</em>, an optional <em>dateline</em> place, a
+ * <em>section</em> and <em>tags</em>. A <em>significant update</em> or a <em>correction</em> moves
+ * "Last Updated"; a minor edit does not. A <em>permalink</em> is the article's public address; a
+ * <em>retraction</em> keeps the page but marks it.
+ */
+package dateline.articles;

@@ -1,0 +1,148 @@
+package dateline.demo;
+
+import dateline.accounts.Account;
+import dateline.accounts.AccountService;
+import dateline.accounts.NewAccount;
+import dateline.accounts.Role;
+import dateline.articles.ArticleDraft;
+import dateline.articles.ArticleService;
+import dateline.articles.ArticleUpdate;
+import dateline.articles.BodyFormat;
+import dateline.articles.Publication;
+import dateline.articles.Section;
+import dateline.articles.UpdateKind;
+import dateline.site.SiteService;
+import dateline.site.SiteSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a site with a realistic newsroom's output: sections, a staff of authors, and articles spread
+ * over months, some with several authors, some significantly updated or corrected after publication.
+ * The same seed and the same moment give the same site, so screenshots and benchmarks are repeatable.
+ * The authors it creates have no password; they cannot sign in.
+ */
+public final class DemoSite {
+    private static final int BATCH = 500;
+    private static final Duration MINIMUM_SPAN = Duration.ofDays(90);
+    /** A busy small newsroom publishes about eight stories a day. */
+    private static final Duration AVERAGE_GAP = Duration.ofHours(3);
+
+    public record Summary(int articles, int authors, int sections, int updated) {}
+
+    private final SiteService site;
+    private final AccountService accounts;
+    private final ArticleService articles;
+
+    public DemoSite(SiteService site, AccountService accounts, ArticleService articles) {
+        this.site = site;
+        this.accounts = accounts;
+        this.articles = articles;
+    }
+
+    /** Writes {@code count} articles published before {@code until}, made from {@code seed}. */
+    public Summary fill(int count, long seed, Instant until) {
+        SplittableRandom random = new SplittableRandom(seed);
+        NewsWriter writer = new NewsWriter(random);
+        nameTheSite();
+        List<Section> sections = ensureSections();
+        List<Account> staff = ensureStaff(writer, Math.min(40, 8 + count / 400));
+
+        Duration span = AVERAGE_GAP.multipliedBy(Math.max(1, count));
+        if (span.compareTo(MINIMUM_SPAN) < 0) span = MINIMUM_SPAN;
+        long[] ages = new long[count];
+        for (int i = 0; i < count; i++) ages[i] = 60_000 + random.nextLong(span.toMillis());
+        Arrays.sort(ages);
+
+        int updated = 0;
+        List<Publication> batch = new ArrayList<>(BATCH);
+        for (int i = count - 1; i >= 0; i--) {
+            Instant publishedAt = until.minusMillis(ages[i]);
+            Section section = sections.get(weightedSection(random, sections.size()));
+            NewsWriter.StoryIdea story = writer.story(section.name());
+            List<Long> authorIds = new ArrayList<>();
+            authorIds.add(staff.get(random.nextInt(staff.size())).id());
+            if (random.nextInt(100) < 15) {
+                long second = staff.get(random.nextInt(staff.size())).id();
+                if (second != authorIds.get(0)) authorIds.add(second);
+            }
+            List<ArticleUpdate> updates = updatesFor(writer, random, publishedAt, until);
+            if (!updates.isEmpty()) updated++;
+            batch.add(new Publication(new ArticleDraft(story.headline(), null, story.standfirst(), story.markdownBody(),
+                    BodyFormat.MARKDOWN, story.type(), section.id(), story.tags(), authorIds, story.datelinePlace()),
+                    publishedAt, updates));
+            if (batch.size() == BATCH) {
+                articles.publishAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) articles.publishAll(batch);
+        return new Summary(count, staff.size(), sections.size(), updated);
+    }
+
+    /** A new site gets a newspaper's name; a site that already has one keeps it. */
+    private void nameTheSite() {
+        SiteSettings settings = site.settings();
+        if (!accounts.any() && settings.title().equals(SiteSettings.defaults().title())) {
+            site.save(settings.withTitle("The Dateline Courier")
+                    .withDescription("Independent reporting on world affairs, politics and the places we live."));
+        }
+    }
+
+    private List<Section> ensureSections() {
+        Map<String, Section> existing = articles.sections().stream()
+                .collect(Collectors.toMap(Section::name, Function.identity(), (a, b) -> a));
+        List<Section> sections = new ArrayList<>();
+        for (NewsWriter.SectionIdea idea : NewsWriter.sections()) {
+            Section section = existing.get(idea.name());
+            sections.add(section != null ? section : articles.openSection(idea.name(), idea.description()));
+        }
+        return sections;
+    }
+
+    private List<Account> ensureStaff(NewsWriter writer, int size) {
+        List<Account> staff = new ArrayList<>();
+        List<NewsWriter.AuthorIdea> ideas = writer.authors(size);
+        for (int i = 0; i < ideas.size(); i++) {
+            NewsWriter.AuthorIdea idea = ideas.get(i);
+            Role role = i < 2 ? Role.EDITOR : Role.AUTHOR;
+            staff.add(accounts.byEmail(idea.email()).orElseGet(() ->
+                    accounts.open(new NewAccount(idea.email(), idea.name(), role, null, idea.bio()))));
+        }
+        return staff;
+    }
+
+    /** World and politics carry the most stories, as on a real news site. */
+    private static int weightedSection(SplittableRandom random, int sections) {
+        int roll = random.nextInt(100);
+        if (roll < 25) return 0;
+        if (roll < 45) return Math.min(1, sections - 1);
+        return random.nextInt(sections);
+    }
+
+    /** About one story in six is significantly updated within two days; one in thirty is corrected. */
+    private static List<ArticleUpdate> updatesFor(NewsWriter writer, SplittableRandom random, Instant publishedAt,
+                                                  Instant until) {
+        List<ArticleUpdate> updates = new ArrayList<>();
+        Instant last = publishedAt;
+        if (random.nextInt(6) == 0) {
+            Instant at = last.plus(Duration.ofMinutes(20 + random.nextInt(48 * 60)));
+            if (at.isBefore(until)) {
+                updates.add(new ArticleUpdate(UpdateKind.UPDATE, writer.updateNote(), at));
+                last = at;
+            }
+        }
+        if (random.nextInt(30) == 0) {
+            Instant at = last.plus(Duration.ofMinutes(60 + random.nextInt(72 * 60)));
+            if (at.isBefore(until)) updates.add(new ArticleUpdate(UpdateKind.CORRECTION, writer.correctionNote(), at));
+        }
+        return updates;
+    }
+}

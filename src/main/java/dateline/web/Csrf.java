@@ -1,0 +1,89 @@
+package dateline.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.SameSite;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Protection against cross-site request forgery for every state-changing request. Two checks must both
+ * pass: the browser's own account of where the request came from ({@code Sec-Fetch-Site}, else
+ * {@code Origin}) names this site, and the form carries the token that this browser holds in a cookie
+ * of its own ({@value #FIELD}). A request that fails either is refused with 403 before any handler runs.
+ */
+public final class Csrf {
+    public static final String FIELD = "csrf";
+    static final String COOKIE = "dateline_csrf";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final boolean secureCookies;
+    private final String siteOrigin;
+
+    public Csrf(String baseUrl) {
+        URI base = URI.create(baseUrl);
+        this.secureCookies = "https".equalsIgnoreCase(base.getScheme());
+        this.siteOrigin = originOf(base);
+    }
+
+    /** The token to put in a form's hidden {@value #FIELD} field; sets the cookie when the browser has none. */
+    public String token(Context ctx) {
+        String existing = ctx.attribute(COOKIE);
+        if (existing == null) existing = ctx.cookie(COOKIE);
+        if (existing != null && existing.length() == 32) return existing;
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, secureCookies, true, null, SameSite.STRICT));
+        ctx.attribute(COOKIE, token);
+        return token;
+    }
+
+    /** The before-handler that refuses forged state-changing requests. */
+    public void check(Context ctx) {
+        if (SAFE_METHODS.contains(ctx.method().name())) return;
+        if (!comesFromThisSite(ctx)) throw new ForbiddenResponse("This request came from another site.");
+        String cookie = ctx.cookie(COOKIE);
+        String field = ctx.formParam(FIELD);
+        if (cookie == null || field == null || !MessageDigest.isEqual(
+                cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+            throw new ForbiddenResponse("This form has expired. Go back, reload the page and send it again.");
+        }
+    }
+
+    private boolean comesFromThisSite(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            String site = fetchSite.toLowerCase(Locale.ROOT);
+            return site.equals("same-origin") || site.equals("none");
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("null")) return origin == null;
+        try {
+            String claimed = originOf(URI.create(origin));
+            return claimed.equals(siteOrigin) || claimed.equals(requestOrigin(ctx));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String requestOrigin(Context ctx) {
+        String host = ctx.header("Host");
+        return ctx.scheme().toLowerCase(Locale.ROOT) + "://" + (host == null ? "" : host.toLowerCase(Locale.ROOT));
+    }
+
+    private static String originOf(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+}

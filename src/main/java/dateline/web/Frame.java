@@ -1,0 +1,21 @@
+package dateline.web;
+
+import java.util.List;
+
+/** What every public page shares around its content: the site's name, its sections and its assets. */
+public record Frame(
+        String siteTitle,
+        String siteDescription,
+        String language,
+        List<NavLink> navigation,
+        String stylesheetUrl,
+        String iconUrl,
+        int year) {
+
+    /** The same frame with the link to {@code path} marked as the page the reader is on. */
+    public Frame at(String path) {
+        return new Frame(siteTitle, siteDescription, language,
+                navigation.stream().map(l -> new NavLink(l.label(), l.url(), l.url().equals(path))).toList(),
+                stylesheetUrl, iconUrl, year);
+    }
+}

@@ -1,0 +1,4 @@
+package dateline.web;
+
+/** A labelled link. */
+public record Link(String label, String url) {}

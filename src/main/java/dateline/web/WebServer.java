@@ -1,0 +1,107 @@
+package dateline.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin on Jetty, with the routes of every feature, security headers on every
+ * response, CSRF checks before every state-changing request, the health check, and error pages that never
+ * show a stack trace (the trace goes to the log).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /**
+     * No script but our own files, no inline script, no plugins, no framing; styles only from our
+     * stylesheet; images from here, data URLs and, for articles that show them, https.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** How the server listens and what it serves. */
+    public record Options(String host, int port, Csrf csrf, Handler notFound, String serverErrorPage,
+                          BooleanSupplier databaseReachable) {}
+
+    private final Javalin app;
+
+    public WebServer(Options options, List<RouteGroup> groups) {
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = 1_000_000;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            config.routes.before(WebServer::addSecurityHeaders);
+            config.routes.before(options.csrf()::check);
+            RouteGroup.readable(config.routes, "/healthz", ctx -> health(ctx, options.databaseReachable()));
+            for (RouteGroup group : groups) group.addTo(config.routes);
+            config.routes.exception(ForbiddenResponse.class, (e, ctx) -> refuse(ctx, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e, options.serverErrorPage()));
+            config.routes.error(404, "*", options.notFound());
+        });
+    }
+
+    public WebServer start() {
+        app.start();
+        return this;
+    }
+
+    /** The port the server listens on (useful when it was asked for any free port). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    static void addSecurityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    }
+
+    private static void health(Context ctx, BooleanSupplier databaseReachable) {
+        boolean up = databaseReachable.getAsBoolean();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "ok" : "unavailable");
+        body.put("database", up ? "reachable" : "unreachable");
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.contentType("application/json");
+        ctx.result(Json.write(body));
+    }
+
+    private static void refuse(Context ctx, String message) {
+        ctx.status(HttpStatus.FORBIDDEN);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result(message);
+    }
+
+    private static void failed(Context ctx, Exception e, String serverErrorPage) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(serverErrorPage);
+    }
+}

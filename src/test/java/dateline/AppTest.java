@@ -1,0 +1,182 @@
+package dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.accounts.Role;
+import dateline.articles.ArticleSummary;
+import dateline.web.PageRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, as an operator uses it. */
+class AppTest {
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String stdin, String... args) {
+        InputStream originalIn = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            var commandLine = App.commandLine();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            int code = commandLine.execute(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(originalIn);
+        }
+    }
+
+    private static Wiring open(Path data) {
+        return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
+    }
+
+    @Nested
+    class Users_add {
+        @Test
+        void opens_an_account_with_the_password_read_from_standard_input(@TempDir Path data) {
+            Run run = run("a sturdy long passphrase\n", "users", "add", "--data", data.toString(),
+                    "--email", "editor@example.org", "--name", "Ines Duarte", "--role", "editor", "--password-stdin");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Ines Duarte").doesNotContain("sturdy");
+            try (Wiring wiring = open(data)) {
+                assertThat(wiring.accounts().byEmail("editor@example.org")).get()
+                        .satisfies(a -> assertThat(a.role()).isEqualTo(Role.EDITOR));
+                assertThat(wiring.accounts().passwordMatches("editor@example.org", "a sturdy long passphrase")).isTrue();
+            }
+        }
+
+        @Test
+        void explains_what_is_wrong_and_opens_nothing(@TempDir Path data) {
+            Run badRole = run("", "users", "add", "--data", data.toString(), "--email", "x@example.org", "--name", "X",
+                    "--role", "owner");
+            assertThat(badRole.code()).isEqualTo(1);
+            assertThat(badRole.err()).contains("admin, editor, author or contributor");
+
+            Run weak = run("short\n", "users", "add", "--data", data.toString(), "--email", "x@example.org",
+                    "--name", "X", "--role", "admin", "--password-stdin");
+            assertThat(weak.code()).isEqualTo(1);
+            assertThat(weak.err()).contains("password: Use at least 12 characters");
+            try (Wiring wiring = open(data)) {
+                assertThat(wiring.accounts().any()).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    class Demo {
+        @Test
+        void fills_a_site_the_same_way_for_the_same_seed(@TempDir Path first, @TempDir Path second) {
+            String[] options = {"--articles", "40", "--seed", "7", "--now", "2024-06-20T12:00:00Z"};
+            assertThat(run("", concat(new String[] {"demo", "--data", first.toString()}, options)).code()).isZero();
+            Run again = run("", concat(new String[] {"demo", "--data", second.toString()}, options));
+            assertThat(again.code()).isZero();
+            assertThat(again.out()).contains("Wrote 40 articles");
+            assertThat(headlinesAndPaths(first)).isEqualTo(headlinesAndPaths(second)).hasSize(40);
+        }
+
+        @Test
+        void writes_a_realistic_newsroom_spread_over_months(@TempDir Path data) {
+            assertThat(run("", "demo", "--data", data.toString(), "--articles", "120", "--seed", "3",
+                    "--now", "2024-06-20T12:00:00Z").code()).isZero();
+            try (Wiring wiring = open(data)) {
+                List<ArticleSummary> all = wiring.articles().latest(new PageRequest(null, null, 100)).items();
+                Instant newest = all.get(0).publishedAt();
+                Instant oldest = wiring.articles().latest(new PageRequest(
+                        new dateline.web.Cursor(all.get(99).publishedAt(), all.get(99).id()), null, 100)).items()
+                        .stream().map(ArticleSummary::publishedAt).min(Instant::compareTo).orElseThrow();
+                assertThat(Duration.between(oldest, newest)).isGreaterThan(Duration.ofDays(60));
+                assertThat(newest).isBefore(Instant.parse("2024-06-20T12:00:00Z"));
+                assertThat(wiring.articles().sections()).hasSizeGreaterThanOrEqualTo(5);
+                assertThat(wiring.accounts().all()).hasSizeGreaterThanOrEqualTo(8);
+                assertThat(all).anyMatch(a -> a.bylines().size() > 1);
+                assertThat(all).anyMatch(a -> a.significantlyUpdatedAt() != null);
+                assertThat(all.stream().map(ArticleSummary::type).distinct().count()).isGreaterThan(2);
+                assertThat(wiring.site().settings().title()).isEqualTo("The Dateline Courier");
+            }
+        }
+
+        private List<String> headlinesAndPaths(Path data) {
+            try (Wiring wiring = open(data)) {
+                return wiring.articles().latest(new PageRequest(null, null, 100)).items().stream()
+                        .map(a -> a.publishedAt() + " " + a.path() + " " + a.headline()).toList();
+            }
+        }
+    }
+
+    @Nested
+    class Serve {
+        @Test
+        void logs_its_address_answers_health_checks_and_stops_cleanly_on_sigterm(@TempDir Path data) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = data.resolve("server.log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process server = startServe(java, data, port, log);
+            try {
+                HttpResponse<String> health = waitForHealth(port);
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(health.body()).contains("\"status\":\"ok\"");
+                assertThat(Files.readString(log)).contains("Dateline is listening on http://127.0.0.1:" + port);
+            } finally {
+                server.destroy();
+            }
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(log)).contains("Stopped.");
+        }
+
+        private Process startServe(String java, Path data, int port, Path log) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    App.class.getName(), "serve", "--host", "127.0.0.1")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("DATELINE_PORT", Integer.toString(port));
+            builder.environment().put("DATELINE_DATA", data.resolve("site").toString());
+            return builder.start();
+        }
+
+        private HttpResponse<String> waitForHealth(int port) throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    if (System.nanoTime() > deadline) throw notYet;
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

@@ -1,0 +1,46 @@
+package dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @Test
+    void without_anything_given_the_site_serves_port_8080_from_the_data_folder() {
+        Settings settings = Settings.resolve(Map.of(), Map.of());
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(settings.baseUrl()).isEqualTo("http://localhost:8080");
+        assertThat(settings.dev()).isFalse();
+    }
+
+    @Test
+    void flags_beat_the_environment_which_beats_the_file(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("dateline.properties");
+        Files.writeString(file, "port=7000\ndata=/srv/file-data\nbase-url=https://file.example\n");
+        Map<String, String> environment = Map.of("DATELINE_CONFIG", file.toString(), "DATELINE_PORT", "7100",
+                "DATELINE_BASE_URL", "https://env.example/");
+        Map<String, String> flags = new HashMap<>();
+        flags.put("port", "7200");
+
+        Settings settings = Settings.resolve(flags, environment);
+        assertThat(settings.port()).isEqualTo(7200);
+        assertThat(settings.baseUrl()).isEqualTo("https://env.example");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/file-data"));
+    }
+
+    @Test
+    void a_bad_port_or_base_url_is_explained() {
+        assertThatThrownBy(() -> Settings.resolve(Map.of("port", "eighty"), Map.of()))
+                .isInstanceOf(Settings.BadSetting.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> Settings.resolve(Map.of("base-url", "ftp://x.example"), Map.of()))
+                .isInstanceOf(Settings.BadSetting.class).hasMessageContaining("base URL");
+    }
+}

@@ -1,0 +1,65 @@
+package dateline.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium for browser journeys, driven through Debian's chromedriver, with both paths given
+ * so that nothing is ever downloaded. Where Chromium is missing the journeys are skipped with a notice
+ * saying how to install it; under {@code CI=true} its absence fails the run instead.
+ */
+public final class Chromium {
+    private static final String BROWSER = envOr("CHROMIUM_BIN", "/usr/bin/chromium");
+    private static final String DRIVER = envOr("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+    private Chromium() {}
+
+    /** A new headless browser with a fresh profile in {@code profile}; the caller quits it. */
+    public static ChromeDriver start(Path profile) {
+        requireInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    private static void requireInstalled() {
+        boolean installed = Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER));
+        if (installed) return;
+        String notice = """
+
+                ************************************************************************
+                *  BROWSER TESTS SKIPPED: Chromium or chromedriver is not installed.    *
+                *  Looked for %s and %s.
+                *  Install them with:  sudo apt-get install chromium chromium-driver     *
+                *  (or set CHROMIUM_BIN and CHROMEDRIVER_BIN to their paths).            *
+                ************************************************************************
+                """.formatted(BROWSER, DRIVER);
+        System.err.println(notice);
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail("CI=true but Chromium is missing: " + notice);
+        }
+        Assumptions.abort(notice);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

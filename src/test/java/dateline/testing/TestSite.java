@@ -1,0 +1,107 @@
+package dateline.testing;
+
+import dateline.Settings;
+import dateline.Wiring;
+import dateline.accounts.Account;
+import dateline.accounts.NewAccount;
+import dateline.accounts.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A whole site for a test: a fresh data folder with a real SQLite file, every service built by
+ * {@link Wiring}, a clock the test controls, and, when asked, the web server on a free loopback port.
+ */
+public final class TestSite implements AutoCloseable {
+    public static final Instant START = Instant.parse("2024-06-20T07:38:00Z");
+
+    private final Path dataDir;
+    private final MutableClock clock = new MutableClock(START);
+    private final Wiring wiring;
+    private final int port;
+    private Http http;
+
+    private TestSite() {
+        try {
+            this.dataDir = Files.createTempDirectory("dateline-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.port = freePort();
+        Map<String, String> flags = new HashMap<>();
+        flags.put("data", dataDir.toString());
+        flags.put("host", "127.0.0.1");
+        flags.put("port", Integer.toString(port));
+        this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
+    }
+
+    /** Services only, no web server. */
+    public static TestSite services() {
+        return new TestSite();
+    }
+
+    /** Services and the web server. */
+    public static TestSite serving() {
+        TestSite site = new TestSite();
+        site.wiring.startWeb();
+        site.http = new Http(site.baseUrl());
+        return site;
+    }
+
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Http http() {
+        if (http == null) throw new IllegalStateException("This test site does not serve HTTP");
+        return http;
+    }
+
+    /** An author who can be credited on articles (and makes the site count as set up). */
+    public Account anAuthor(String name) {
+        String email = name.toLowerCase().replaceAll("[^a-z]+", ".") + "@example.org";
+        return wiring.accounts().open(new NewAccount(email, name, Role.AUTHOR, null));
+    }
+
+    public Articles articles() {
+        return new Articles(wiring.articles());
+    }
+
+    @Override
+    public void close() {
+        wiring.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
