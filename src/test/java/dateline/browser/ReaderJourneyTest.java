@@ -25,15 +25,15 @@ class ReaderJourneyTest {
 
     @BeforeEach
     void start(@TempDir Path profile) {
+        browser = Chromium.start(profile);
         site = TestSite.serving();
         DemoSites.fill(site, 30);
-        browser = Chromium.start(profile);
     }
 
     @AfterEach
     void stop() {
         if (browser != null) browser.quit();
-        site.close();
+        if (site != null) site.close();
     }
 
     @Test
