@@ -1,46 +1,81 @@
 package dateline;
 
+import dateline.accounts.AccountRoutes;
 import dateline.accounts.AccountService;
+import dateline.accounts.PasswordResets;
+import dateline.accounts.SessionService;
+import dateline.admin.AdminRoutes;
+import dateline.admin.ArticleDeskRoutes;
+import dateline.admin.MediaDeskRoutes;
+import dateline.admin.Newsroom;
+import dateline.admin.SectionRoutes;
+import dateline.admin.SettingsRoutes;
 import dateline.admin.SetupRoutes;
+import dateline.admin.StaffRoutes;
 import dateline.articles.ArticleRoutes;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
+import dateline.articles.ScheduledPublishing;
+import dateline.mail.MailService;
+import dateline.mail.MailSettings;
+import dateline.mail.OutboxDelivery;
 import dateline.markup.Markdown;
+import dateline.media.LocalMediaStore;
+import dateline.media.MediaRoutes;
+import dateline.media.MediaService;
+import dateline.site.SiteRoutes;
 import dateline.site.SiteService;
+import dateline.site.SmtpServer;
 import dateline.storage.Database;
+import dateline.storage.DatabaseBuckets;
 import dateline.web.Assets;
 import dateline.web.Csrf;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The composition root: builds every service of a site in dependency order over one database, and, for
- * {@code serve}, the web server that shows them. Nothing else constructs services.
+ * {@code serve}, the web server and the background work (scheduled publishing, mail delivery,
+ * housekeeping). Nothing else constructs services.
  */
 public final class Wiring implements AutoCloseable {
-    static final List<String> ASSETS = List.of("site.css", "icon.svg");
+    static final List<String> ASSETS = List.of("site.css", "icon.svg", "admin.css", "admin.js");
 
     private final Settings settings;
     private final Clock clock;
     private final Database database;
     private final Markdown markdown = new Markdown();
     private final SiteService site;
+    private final MailService mail;
     private final AccountService accounts;
+    private final SessionService sessions;
+    private final PasswordResets passwordResets;
     private final ArticleService articles;
-    private WebServer web;
+    private final MediaService media;
+    private final List<AutoCloseable> running = new ArrayList<>();
 
     private Wiring(Settings settings, Clock clock, Database database) {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
-        this.site = new SiteService(database.jdbi());
-        this.accounts = new AccountService(database.jdbi(), clock);
-        this.articles = new ArticleService(database.jdbi(), accounts, site, markdown, clock);
+        var jdbi = database.jdbi();
+        this.site = new SiteService(jdbi);
+        this.mail = new MailService(jdbi, this::mailSettings, clock);
+        this.accounts = new AccountService(jdbi, new DatabaseBuckets(jdbi, clock), clock);
+        this.sessions = new SessionService(jdbi, accounts, clock);
+        this.passwordResets = new PasswordResets(jdbi, accounts, sessions, mail, clock);
+        this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
+                () -> site.settings().uploadLimitBytes());
+        this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -48,22 +83,53 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(settings, clock, Database.openSqlite(settings.dataDir()));
     }
 
-    /** Builds the web server over the services and starts it. */
+    /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl());
-        ArticleViews views = new ArticleViews(site, articles, markdown, assets, settings.baseUrl(), clock);
+        ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock);
         ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates);
         SetupRoutes setup = new SetupRoutes(accounts, site, views, templates, csrf);
+        AccountRoutes accountRoutes = new AccountRoutes(accounts, sessions, passwordResets, site, views, templates, csrf,
+                settings.baseUrl());
+        Newsroom newsroom = new Newsroom(site, templates, assets, csrf);
+        AdminRoutes admin = new AdminRoutes(newsroom,
+                new ArticleDeskRoutes(articles, accounts, site, media, views, markdown, newsroom, clock),
+                new MediaDeskRoutes(media, site, newsroom),
+                new SettingsRoutes(site, newsroom, clock),
+                new SectionRoutes(articles, newsroom),
+                new StaffRoutes(accounts, newsroom));
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
-        web = new WebServer(
-                new WebServer.Options(settings.host(), settings.port(), csrf, articleRoutes::notFound, serverError,
-                        database::isReachable),
-                List.of(assets, setup, articleRoutes)).start();
+        WebServer web = new WebServer(
+                new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
+                        articleRoutes::notFound,
+                        newsroom::renderNotAllowed,
+                        serverError, database::isReachable),
+                List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                        new MediaRoutes(media), admin, articleRoutes)).start();
+        running.add(web);
+        running.add(new ScheduledPublishing(articles).start());
+        running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
+        running.add(new Housekeeping(sessions, passwordResets, mail, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
+    }
+
+    /** The mail server chosen in the site's settings, as the mail feature needs it. */
+    private MailSettings mailSettings() {
+        SmtpServer smtp = site.smtp();
+        return new MailSettings(smtp.host(), smtp.port(), smtp.username(), smtp.password(), smtp.fromAddress(),
+                smtp.fromName(), MailSettings.Security.valueOf(smtp.security().toUpperCase(Locale.ROOT)));
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (UnknownHostException e) {
+            return "node:" + ProcessHandle.current().pid();
+        }
     }
 
     private Templates templates() {
@@ -96,21 +162,45 @@ public final class Wiring implements AutoCloseable {
         return site;
     }
 
+    public MailService mail() {
+        return mail;
+    }
+
     public AccountService accounts() {
         return accounts;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public PasswordResets passwordResets() {
+        return passwordResets;
     }
 
     public ArticleService articles() {
         return articles;
     }
 
+    public MediaService media() {
+        return media;
+    }
+
     public Markdown markdown() {
         return markdown;
     }
 
+    /** Stops the web server and the background work, then closes the database. */
     @Override
     public void close() {
-        if (web != null) web.close();
+        for (AutoCloseable service : running) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Wiring.class).warn("Stopping {} failed", service, e);
+            }
+        }
+        running.clear();
         database.close();
     }
 }

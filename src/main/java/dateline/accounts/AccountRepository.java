@@ -89,8 +89,13 @@ final class AccountRepository {
                 .map(ACCOUNT).list());
     }
 
+    void setPasswordHash(long accountId, String hash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                .bind("hash", hash).bind("id", accountId).execute());
+    }
+
     Optional<String> passwordHash(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = :email")
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = :email AND password_hash IS NOT NULL")
                 .bind("email", email).mapTo(String.class).findOne());
     }
 }

@@ -1,8 +1,10 @@
 package dateline.accounts;
 
 import dateline.markup.Slugs;
+import dateline.storage.DatabaseBuckets;
 import dateline.web.InvalidInput;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -10,17 +12,56 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Opening accounts and finding the people of the newsroom. */
+/** Opening accounts, signing in, and finding the people of the newsroom. */
 public final class AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /** Checked when no account has the address, so that a wrong address takes as long as a wrong password. */
+    private static final String NO_ACCOUNT_HASH = Passwords.hash(Secrets.newToken());
+
+    /** How an attempt to sign in ended. */
+    public sealed interface SignInOutcome {
+        record Accepted(Account account) implements SignInOutcome {}
+
+        /** The address and password do not match an account that can sign in; which of the two is never said. */
+        record Refused() implements SignInOutcome {}
+
+        record Throttled(Duration retryAfter) implements SignInOutcome {}
+    }
 
     private final AccountRepository repository;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
-    public AccountService(Jdbi jdbi, Clock clock) {
+    public AccountService(Jdbi jdbi, DatabaseBuckets buckets, Clock clock) {
         this.repository = new AccountRepository(jdbi);
+        this.throttle = new SignInThrottle(buckets);
         this.clock = clock;
+    }
+
+    /**
+     * Checks an address and password, within the limits on failed attempts. Every failure is logged with
+     * the client's address; the answer is the same whether or not an account has the address.
+     */
+    public SignInOutcome signIn(String email, String password, String client) {
+        String address = email == null ? "" : normalEmail(email);
+        Duration wait = throttle.waitBeforeAttempt(address, client);
+        if (!wait.isZero()) {
+            LOG.warn("Sign-in attempt from {} refused: too many recent failures", client);
+            return new SignInOutcome.Throttled(wait);
+        }
+        Optional<String> hash = repository.passwordHash(address);
+        boolean matches = Passwords.matches(password == null ? "" : password, hash.orElse(NO_ACCOUNT_HASH))
+                && hash.isPresent();
+        if (!matches) {
+            throttle.recordFailure(address, client);
+            LOG.warn("Failed sign-in from {}", client);
+            return new SignInOutcome.Refused();
+        }
+        return new SignInOutcome.Accepted(repository.byEmail(address).orElseThrow());
     }
 
     /** Opens an account; the email address is kept in lower case and must not have an account already. */
@@ -76,6 +117,14 @@ public final class AccountService {
     /** True when the account exists, can sign in, and the password is its password. */
     public boolean passwordMatches(String email, String password) {
         return repository.passwordHash(normalEmail(email)).map(hash -> Passwords.matches(password, hash)).orElse(false);
+    }
+
+    /** Gives an account a new password; the caller ends its sessions. */
+    public void choosePassword(long accountId, String password) {
+        Account account = byId(accountId).orElseThrow();
+        String problem = Passwords.problemWith(password, account.email(), account.name());
+        InvalidInput.check().when(problem != null, "password", problem).throwIfAny();
+        repository.setPasswordHash(accountId, Passwords.hash(password));
     }
 
     private NewAccount checked(NewAccount account) {

@@ -5,6 +5,7 @@ import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
 import dateline.site.SiteService;
 import dateline.site.SiteSettings;
+import dateline.site.Timezones;
 import dateline.web.Csrf;
 import dateline.web.FrameSource;
 import dateline.web.Head;
@@ -18,13 +19,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SetupRoutes implements RouteGroup {
     private static final Logger LOG = LoggerFactory.getLogger(SetupRoutes.class);
-    private static final Pattern REGION_ZONE = Pattern.compile(
-            "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+|UTC");
 
     private final AccountService accounts;
     private final SiteService site;
@@ -53,7 +50,7 @@ public final class SetupRoutes implements RouteGroup {
         this.frames = frames;
         this.templates = templates;
         this.csrf = csrf;
-        this.timezones = ZoneId.getAvailableZoneIds().stream().filter(z -> REGION_ZONE.matcher(z).matches()).sorted().toList();
+        this.timezones = Timezones.choices();
     }
 
     /** Says in the log how to set up the site, when it still needs it. */
@@ -79,7 +76,7 @@ public final class SetupRoutes implements RouteGroup {
 
     private void leadToSetup(Context ctx) {
         String path = ctx.path();
-        if (path.equals("/setup") || path.equals("/healthz") || path.startsWith("/assets/")) return;
+        if (path.equals("/setup") || path.equals("/healthz") || path.startsWith("/assets/") || path.startsWith("/media/")) return;
         if (ctx.method().name().equals("GET") && !isSetUp()) {
             ctx.header("Cache-Control", "no-store");
             ctx.redirect("/setup", HttpStatus.SEE_OTHER);
@@ -109,7 +106,7 @@ public final class SetupRoutes implements RouteGroup {
         if (needsToken(ctx) && !tokenMatches(form.token())) {
             problems.put("code", "Enter the set-up code that the server printed in its log when it started.");
         }
-        ZoneId zone = zoneOf(form.timezone());
+        ZoneId zone = Timezones.chosen(form.timezone());
         if (zone == null) problems.put("timezone", "Choose the timezone of your newsroom.");
         try {
             SiteSettings settings = site.settings().withTitle(form.siteTitle());
@@ -165,15 +162,6 @@ public final class SetupRoutes implements RouteGroup {
     private boolean tokenMatches(String given) {
         return MessageDigest.isEqual(site.setupToken().getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private ZoneId zoneOf(String id) {
-        if (!timezones.contains(id)) return null;
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     private static String param(Context ctx, String name) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * An article as stored. {@code path} is its public address once it has one (from its first publication);
  * {@code significantlyUpdatedAt} moves only with a significant update or correction, never with a minor
- * edit, while {@code editedAt} moves with every change.
+ * edit, while {@code editedAt} moves with every change; {@code version} counts saves, so that two people
+ * editing at once find out instead of overwriting each other.
  */
 public record Article(
         long id,
@@ -23,7 +24,12 @@ public record Article(
         Instant publishedAt,
         Instant significantlyUpdatedAt,
         Instant createdAt,
-        Instant editedAt) {
+        Instant editedAt,
+        int version,
+        boolean commentsOpen,
+        String retractionNote,
+        Instant retractedAt,
+        Long featuredMediaId) {
 
     /** When readers are told the article last changed in substance: the last significant update, else publication. */
     public Instant modifiedAt() {

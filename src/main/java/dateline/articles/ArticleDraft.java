@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a writer gives for an article. A blank slug is made from the headline; tags are names, created
- * when they are new; authors are account ids in byline order.
+ * when they are new; authors are account ids in byline order; comments are open unless said otherwise;
+ * the featured image is a media file of the library, or none.
  */
 public record ArticleDraft(
         String headline,
@@ -16,4 +17,12 @@ public record ArticleDraft(
         Long sectionId,
         List<String> tags,
         List<Long> authorIds,
-        String datelinePlace) {}
+        String datelinePlace,
+        boolean commentsOpen,
+        Long featuredMediaId) {
+
+    public ArticleDraft(String headline, String slug, String standfirst, String body, BodyFormat bodyFormat,
+                        ArticleType type, Long sectionId, List<String> tags, List<Long> authorIds, String datelinePlace) {
+        this(headline, slug, standfirst, body, bodyFormat, type, sectionId, tags, authorIds, datelinePlace, true, null);
+    }
+}

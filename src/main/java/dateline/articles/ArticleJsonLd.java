@@ -1,5 +1,7 @@
 package dateline.articles;
 
+import dateline.site.Policies;
+import dateline.site.Policy;
 import dateline.site.SiteSettings;
 import dateline.site.SiteTime;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ final class ArticleJsonLd {
     private ArticleJsonLd() {}
 
     static Map<String, Object> of(FullArticle full, String canonicalUrl, String description, SiteSettings settings,
-                                  String baseUrl) {
+                                  Policies policies, String baseUrl, String imageUrl) {
         Article a = full.article();
         SiteTime time = settings.time();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -25,11 +27,18 @@ final class ArticleJsonLd {
         json.put("url", canonicalUrl);
         json.put("headline", a.headline());
         if (!description.isEmpty()) json.put("description", description);
+        if (imageUrl != null) json.put("image", List.of(imageUrl));
         json.put("datePublished", time.iso(a.publishedAt()));
         json.put("dateModified", time.iso(a.modifiedAt()));
         json.put("author", full.bylines().stream().map(b -> Map.of(
                 "@type", "Person", "name", b.name(), "url", baseUrl + b.path())).toList());
-        json.put("publisher", Map.of("@type", "Organization", "name", settings.title(), "url", baseUrl + "/"));
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "NewsMediaOrganization");
+        publisher.put("name", settings.title());
+        publisher.put("url", baseUrl + "/");
+        if (!policies.corrections().isBlank()) publisher.put("correctionsPolicy", baseUrl + Policy.CORRECTIONS.path());
+        if (!policies.ethics().isBlank()) publisher.put("ethicsPolicy", baseUrl + Policy.ETHICS.path());
+        json.put("publisher", publisher);
         full.section().ifPresent(s -> json.put("articleSection", s.name()));
         if (!full.tags().isEmpty()) json.put("keywords", full.tags().stream().map(Tag::name).toList());
         if (!a.datelinePlace().isEmpty()) json.put("dateline", a.datelinePlace());

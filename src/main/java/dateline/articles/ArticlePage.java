@@ -4,11 +4,14 @@ import dateline.site.Stamp;
 import dateline.web.Frame;
 import dateline.web.Head;
 import dateline.web.Link;
+import dateline.web.Picture;
 import java.util.List;
 
 /**
  * The article page. {@code typeLabel} is null for plain news; {@code lastUpdated} is null unless the
- * article was significantly updated after publication; {@code section} may be null.
+ * article was significantly updated after publication; {@code section} may be null; {@code historyUrl} leads
+ * to the public update history when there is one; {@code featuredImage} may be null; {@code retraction} is set for a retracted article;
+ * {@code preview} marks the newsroom's look at an article before it is out.
  */
 public record ArticlePage(
         Frame frame,
@@ -17,6 +20,7 @@ public record ArticlePage(
         String typeLabel,
         Link section,
         String standfirst,
+        Picture featuredImage,
         List<Link> authors,
         String datelinePlace,
         Stamp published,
@@ -24,7 +28,12 @@ public record ArticlePage(
         String bodyHtml,
         List<Link> tags,
         List<UpdateNote> updates,
-        boolean retracted) {
+        String historyUrl,
+        Retraction retraction,
+        boolean preview) {
+
+    /** Why and when an article was retracted. */
+    public record Retraction(String note, Stamp at) {}
 
     /** A public note under the article. */
     public record UpdateNote(String label, Stamp at, String note) {}

@@ -17,9 +17,10 @@ import org.jdbi.v3.core.statement.Query;
 final class ArticleRepository {
     private static final String COLUMNS = "a.id, a.slug, a.path, a.headline, a.standfirst, a.body_format, "
             + "a.body_source, a.body_html, a.status, a.article_type, a.section_id, a.dateline_place, "
-            + "a.published_at, a.significantly_updated_at, a.created_at, a.edited_at";
+            + "a.published_at, a.significantly_updated_at, a.created_at, a.edited_at, a.version, a.comments_open, "
+            + "a.retraction_note, a.retracted_at, a.featured_media_id";
     private static final String SUMMARY_COLUMNS = "a.id, a.path, a.headline, a.standfirst, a.article_type, "
-            + "a.section_id, a.published_at, a.significantly_updated_at";
+            + "a.section_id, a.published_at, a.significantly_updated_at, a.featured_media_id";
 
     private static final RowMapper<Article> ARTICLE = (rs, ctx) -> new Article(
             rs.getLong("id"),
@@ -37,7 +38,12 @@ final class ArticleRepository {
             instant(rs.getObject("published_at")),
             instant(rs.getObject("significantly_updated_at")),
             instant(rs.getObject("created_at")),
-            instant(rs.getObject("edited_at")));
+            instant(rs.getObject("edited_at")),
+            rs.getInt("version"),
+            rs.getBoolean("comments_open"),
+            rs.getString("retraction_note"),
+            instant(rs.getObject("retracted_at")),
+            nullableLong(rs.getObject("featured_media_id")));
 
     private static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(
             rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
@@ -65,9 +71,9 @@ final class ArticleRepository {
     long insert(Handle h, Article a) {
         return h.createUpdate("INSERT INTO articles (slug, path, headline, standfirst, body_format, body_source, "
                         + "body_html, status, article_type, section_id, dateline_place, published_at, "
-                        + "significantly_updated_at, created_at, edited_at) VALUES (:slug, :path, :headline, "
-                        + ":standfirst, :format, :source, :html, :status, :type, :section, :place, :published, "
-                        + ":updated, :created, :edited)")
+                        + "significantly_updated_at, created_at, edited_at, comments_open, featured_media_id) VALUES "
+                        + "(:slug, :path, :headline, :standfirst, :format, :source, :html, :status, :type, :section, "
+                        + ":place, :published, :updated, :created, :edited, :comments, :featured)")
                 .bind("slug", a.slug())
                 .bind("path", a.path())
                 .bind("headline", a.headline())
@@ -83,6 +89,8 @@ final class ArticleRepository {
                 .bind("updated", a.significantlyUpdatedAt())
                 .bind("created", a.createdAt())
                 .bind("edited", a.editedAt())
+                .bind("comments", a.commentsOpen())
+                .bind("featured", a.featuredMediaId())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -105,20 +113,85 @@ final class ArticleRepository {
 
     void publish(Handle h, long id, String path, Instant publishedAt, Instant now) {
         h.createUpdate("UPDATE articles SET status = 'published', path = :path, published_at = :published, "
-                        + "edited_at = :now WHERE id = :id")
+                        + "edited_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("path", path).bind("published", publishedAt).bind("now", now).execute();
         forgetRedirect(h, path);
+    }
+
+    void schedule(Handle h, long id, Instant at, Instant now) {
+        h.createUpdate("UPDATE articles SET status = 'scheduled', published_at = :at, edited_at = :now, "
+                        + "version = version + 1 WHERE id = :id")
+                .bind("id", id).bind("at", at).bind("now", now).execute();
+    }
+
+    /** Moves an article that is not out to another unpublished status (draft, pending review). */
+    void setUnpublishedStatus(Handle h, long id, ArticleStatus status, Instant now) {
+        h.createUpdate("UPDATE articles SET status = :status, published_at = NULL, edited_at = :now, "
+                        + "version = version + 1 WHERE id = :id AND path IS NULL")
+                .bind("id", id).bind("status", status.code()).bind("now", now).execute();
+    }
+
+    /** Scheduled articles whose moment has come. */
+    List<Article> dueForPublication(Handle h, Instant now) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.status = 'scheduled' "
+                        + "AND a.published_at <= :now ORDER BY a.published_at, a.id")
+                .bind("now", now).map(ARTICLE).list();
+    }
+
+    /**
+     * Publishes a scheduled article if it is still scheduled: the claim that makes a scheduled publication
+     * happen once, however many nodes try at the same moment.
+     */
+    boolean claimScheduled(Handle h, long id, String path, Instant now) {
+        int changed = h.createUpdate("UPDATE articles SET status = 'published', path = :path, edited_at = :now, "
+                        + "version = version + 1 WHERE id = :id AND status = 'scheduled' AND published_at <= :now")
+                .bind("id", id).bind("path", path).bind("now", now).execute();
+        if (changed == 1) forgetRedirect(h, path);
+        return changed == 1;
     }
 
     void moveTo(Handle h, long id, String slug, String newPath, Instant now) {
         h.createUpdate("UPDATE articles SET slug = :slug, path = :path, edited_at = :now WHERE id = :id")
                 .bind("id", id).bind("slug", slug).bind("path", newPath).bind("now", now).execute();
-        forgetRedirect(h, newPath);
+        if (newPath != null) forgetRedirect(h, newPath);
     }
 
     void markSignificantlyUpdated(Handle h, long id, Instant at) {
         h.createUpdate("UPDATE articles SET significantly_updated_at = :at, edited_at = :at WHERE id = :id")
                 .bind("id", id).bind("at", at).execute();
+    }
+
+    /** Stores new content if nobody saved since {@code expectedVersion}; false when somebody did. */
+    boolean updateContent(Handle h, Article a, int expectedVersion) {
+        return h.createUpdate("UPDATE articles SET headline = :headline, standfirst = :standfirst, body_format = :format, "
+                        + "body_source = :source, body_html = :html, article_type = :type, section_id = :section, "
+                        + "dateline_place = :place, comments_open = :comments, featured_media_id = :featured, "
+                        + "edited_at = :edited, version = version + 1 WHERE id = :id AND version = :expected")
+                .bind("id", a.id())
+                .bind("headline", a.headline())
+                .bind("standfirst", a.standfirst())
+                .bind("format", a.bodyFormat().code())
+                .bind("source", a.bodySource())
+                .bind("html", a.bodyHtml())
+                .bind("type", a.type().code())
+                .bind("section", a.sectionId())
+                .bind("place", a.datelinePlace())
+                .bind("comments", a.commentsOpen())
+                .bind("featured", a.featuredMediaId())
+                .bind("edited", a.editedAt())
+                .bind("expected", expectedVersion)
+                .execute() == 1;
+    }
+
+    void retract(Handle h, long id, String note, Instant now) {
+        h.createUpdate("UPDATE articles SET status = 'retracted', retraction_note = :note, retracted_at = :now, "
+                        + "edited_at = :now, version = version + 1 WHERE id = :id")
+                .bind("id", id).bind("note", note).bind("now", now).execute();
+    }
+
+    List<Long> authorIdsOf(Handle h, long articleId) {
+        return h.createQuery("SELECT account_id FROM article_authors WHERE article_id = :id ORDER BY position")
+                .bind("id", articleId).mapTo(Long.class).list();
     }
 
     // ---- former addresses
@@ -188,10 +261,142 @@ final class ArticleRepository {
         return h.createQuery("SELECT id, name, slug FROM tags WHERE slug = :slug").bind("slug", slug).map(TAG).findOne();
     }
 
-    void addUpdate(Handle h, long articleId, ArticleUpdate update) {
-        h.createUpdate("INSERT INTO article_updates (article_id, kind, note, happened_at) VALUES (:id, :kind, :note, :at)")
+    void addUpdate(Handle h, long articleId, ArticleUpdate update, Long fromRevision, Long toRevision, Long recordedBy) {
+        h.createUpdate("INSERT INTO article_updates (article_id, kind, note, happened_at, from_revision_id, "
+                        + "to_revision_id, recorded_by) VALUES (:id, :kind, :note, :at, :from, :to, :by)")
                 .bind("id", articleId).bind("kind", update.kind().code()).bind("note", update.note())
-                .bind("at", update.happenedAt()).execute();
+                .bind("at", update.happenedAt()).bind("from", fromRevision).bind("to", toRevision)
+                .bind("by", recordedBy).execute();
+    }
+
+    /** The public notes of an article with the revisions they join, oldest first. */
+    List<UpdateWithRevisions> updatesWithRevisions(Handle h, long articleId) {
+        return h.createQuery("SELECT kind, note, happened_at, from_revision_id, to_revision_id FROM article_updates "
+                        + "WHERE article_id = :id ORDER BY happened_at, id")
+                .bind("id", articleId)
+                .map((rs, ctx) -> new UpdateWithRevisions(
+                        new ArticleUpdate(UpdateKind.ofCode(rs.getString("kind")), rs.getString("note"),
+                                Instant.ofEpochMilli(rs.getLong("happened_at"))),
+                        nullableLong(rs.getObject("from_revision_id")), nullableLong(rs.getObject("to_revision_id"))))
+                .list();
+    }
+
+    record UpdateWithRevisions(ArticleUpdate update, Long fromRevision, Long toRevision) {}
+
+    /** Corrections of public articles across the site, newest first, paged by keyset. */
+    List<Correction> corrections(Handle h, Cursor before, int limit) {
+        return h.createQuery("SELECT u.id, u.note, u.happened_at, a.headline, a.path FROM article_updates u "
+                        + "JOIN articles a ON a.id = u.article_id WHERE u.kind = 'correction' "
+                        + "AND a.status IN ('published', 'retracted')"
+                        + (before == null ? "" : " AND (u.happened_at < :at OR (u.happened_at = :at AND u.id < :cid))")
+                        + " ORDER BY u.happened_at DESC, u.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .bindMap(before == null ? Map.of() : Map.of("at", before.at().toEpochMilli(), "cid", before.id()))
+                .map((rs, ctx) -> new Correction(rs.getLong("id"), rs.getString("headline"), rs.getString("path"),
+                        rs.getString("note"), Instant.ofEpochMilli(rs.getLong("happened_at"))))
+                .list();
+    }
+
+    // ---- revisions
+
+    long insertRevision(Handle h, String kind, Article a, List<String> tags, List<Long> authorIds, Long savedBy,
+                        Instant savedAt) {
+        return h.createUpdate("INSERT INTO article_revisions (article_id, kind, headline, slug, standfirst, body_format, "
+                        + "body_source, article_type, section_id, dateline_place, tags, author_ids, saved_by, saved_at, "
+                        + "featured_media_id) VALUES (:article, :kind, :headline, :slug, :standfirst, :format, :source, "
+                        + ":type, :section, :place, :tags, :authors, :by, :at, :featured)")
+                .bind("article", a.id()).bind("kind", kind).bind("headline", a.headline()).bind("slug", a.slug())
+                .bind("standfirst", a.standfirst()).bind("format", a.bodyFormat().code()).bind("source", a.bodySource())
+                .bind("type", a.type().code()).bind("section", a.sectionId()).bind("place", a.datelinePlace())
+                .bind("tags", String.join("\n", tags))
+                .bind("authors", String.join(",", authorIds.stream().map(String::valueOf).toList()))
+                .bind("by", savedBy).bind("at", savedAt).bind("featured", a.featuredMediaId())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void deleteAutosaves(Handle h, long articleId, Long savedBy) {
+        h.createUpdate("DELETE FROM article_revisions WHERE article_id = :id AND kind = 'autosave' AND saved_by = :by")
+                .bind("id", articleId).bind("by", savedBy).execute();
+    }
+
+    private static final String REVISION_COLUMNS = "r.id, r.article_id, r.kind, r.headline, r.slug, r.standfirst, "
+            + "r.body_format, r.body_source, r.article_type, r.section_id, r.dateline_place, r.tags, r.author_ids, "
+            + "r.saved_by, r.saved_at, r.featured_media_id, acc.name AS saved_by_name";
+
+    private static final RowMapper<Revision> REVISION = (rs, ctx) -> new Revision(
+            rs.getLong("id"), rs.getLong("article_id"), rs.getString("kind"), rs.getString("headline"),
+            rs.getString("slug"), rs.getString("standfirst"), BodyFormat.ofCode(rs.getString("body_format")),
+            rs.getString("body_source"), ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
+            nullableLong(rs.getObject("section_id")), rs.getString("dateline_place"),
+            rs.getString("tags").isEmpty() ? List.of() : List.of(rs.getString("tags").split("\n")),
+            rs.getString("author_ids").isEmpty() ? List.of()
+                    : java.util.Arrays.stream(rs.getString("author_ids").split(",")).map(Long::valueOf).toList(),
+            nullableLong(rs.getObject("saved_by")), rs.getString("saved_by_name"),
+            Instant.ofEpochMilli(rs.getLong("saved_at")), nullableLong(rs.getObject("featured_media_id")));
+
+    /** Every revision of an article, newest first. */
+    List<Revision> revisions(Handle h, long articleId) {
+        return h.createQuery("SELECT " + REVISION_COLUMNS + " FROM article_revisions r "
+                        + "LEFT JOIN accounts acc ON acc.id = r.saved_by WHERE r.article_id = :id ORDER BY r.id DESC")
+                .bind("id", articleId).map(REVISION).list();
+    }
+
+    Optional<Revision> revision(Handle h, long revisionId) {
+        return h.createQuery("SELECT " + REVISION_COLUMNS + " FROM article_revisions r "
+                        + "LEFT JOIN accounts acc ON acc.id = r.saved_by WHERE r.id = :id")
+                .bind("id", revisionId).map(REVISION).findOne();
+    }
+
+    /** The newest revision that is not an autosave: what the article itself holds. */
+    Optional<Long> latestSavedRevisionId(Handle h, long articleId) {
+        return h.createQuery("SELECT MAX(id) FROM article_revisions WHERE article_id = :id AND kind <> 'autosave'")
+                .bind("id", articleId).mapTo(Long.class).findOne();
+    }
+
+    // ---- the newsroom's list
+
+    /** Articles for the newsroom's list, most recently edited first. */
+    List<ArticleSummary> forNewsroom(Handle h, NewsroomQuery query, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT " + SUMMARY_COLUMNS + ", a.status, a.edited_at "
+                + "FROM articles a");
+        if (query.authorId() != null) sql.append(" JOIN article_authors fa ON fa.article_id = a.id AND fa.account_id = :author");
+        if (query.visibleTo() != null) sql.append(" JOIN article_authors va ON va.article_id = a.id AND va.account_id = :viewer");
+        sql.append(" WHERE 1 = 1");
+        if (query.status() != null) sql.append(" AND a.status = :status");
+        if (query.sectionId() != null) sql.append(" AND a.section_id = :section");
+        if (query.text() != null) sql.append(" AND LOWER(a.headline) LIKE :text ESCAPE '!'");
+        if (before != null) sql.append(" AND (a.edited_at < :at OR (a.edited_at = :at AND a.id < :cid))");
+        sql.append(" ORDER BY a.edited_at DESC, a.id DESC LIMIT :limit");
+        Query q = h.createQuery(sql.toString()).bind("limit", limit);
+        if (query.authorId() != null) q.bind("author", query.authorId());
+        if (query.visibleTo() != null) q.bind("viewer", query.visibleTo());
+        if (query.status() != null) q.bind("status", query.status().code());
+        if (query.sectionId() != null) q.bind("section", query.sectionId());
+        if (query.text() != null) q.bind("text", "%" + likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        if (before != null) q.bind("at", before.at()).bind("cid", before.id());
+        return q.map((rs, ctx) -> new ArticleSummary(rs.getLong("id"), rs.getString("path"), rs.getString("headline"),
+                rs.getString("standfirst"), ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
+                nullableLong(rs.getObject("section_id")), instant(rs.getObject("published_at")),
+                instant(rs.getObject("significantly_updated_at")), List.of(),
+                ArticleStatus.ofCode(rs.getString("status")), instant(rs.getObject("edited_at")),
+                nullableLong(rs.getObject("featured_media_id")))).list();
+    }
+
+    /** How many articles are in each status, of one account's or of everybody's. */
+    Map<ArticleStatus, Long> countByStatus(Handle h, Long visibleTo) {
+        Map<ArticleStatus, Long> counts = new java.util.EnumMap<>(ArticleStatus.class);
+        for (ArticleStatus s : ArticleStatus.values()) counts.put(s, 0L);
+        h.createQuery("SELECT a.status, COUNT(*) AS n FROM articles a"
+                        + (visibleTo == null ? "" : " JOIN article_authors va ON va.article_id = a.id AND va.account_id = :viewer")
+                        + " GROUP BY a.status")
+                .bindMap(visibleTo == null ? Map.of() : Map.of("viewer", visibleTo))
+                .map((rs, ctx) -> Map.entry(ArticleStatus.ofCode(rs.getString("status")), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     List<ArticleUpdate> updatesOf(Handle h, long articleId) {
@@ -248,7 +453,7 @@ final class ArticleRepository {
                 nullableLong(rs.getObject("section_id")),
                 instant(rs.getObject("published_at")),
                 instant(rs.getObject("significantly_updated_at")),
-                List.of())).list();
+                List.of(), ArticleStatus.PUBLISHED, null, nullableLong(rs.getObject("featured_media_id")))).list();
         if (!older) {
             rows = new ArrayList<>(rows);
             java.util.Collections.reverse(rows);

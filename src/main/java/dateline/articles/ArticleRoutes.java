@@ -46,6 +46,8 @@ public final class ArticleRoutes implements RouteGroup {
         RouteGroup.readable(routes, "/tags/{slug}/", this::tag);
         RouteGroup.readable(routes, "/authors/{slug}/", this::author);
         RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/", this::article);
+        RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/history/", this::history);
+        RouteGroup.readable(routes, "/corrections/", this::corrections);
     }
 
     private void front(Context ctx) {
@@ -82,11 +84,7 @@ public final class ArticleRoutes implements RouteGroup {
     }
 
     private void article(Context ctx) {
-        if (!DATE_PART.matcher(ctx.pathParam("year")).matches()
-                || !DATE_PART.matcher(ctx.pathParam("month")).matches()
-                || !DATE_PART.matcher(ctx.pathParam("day")).matches()) {
-            throw new NotFoundResponse();
-        }
+        requireDatePath(ctx);
         if (redirectedToSlash(ctx)) return;
         ArticleLookup lookup = articles.find(ctx.path());
         if (lookup instanceof ArticleLookup.Moved moved) {
@@ -95,6 +93,34 @@ public final class ArticleRoutes implements RouteGroup {
             ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections());
             HttpCaching.sendHtml(ctx, templates.render("articles/article.jte", page), found.article().article().modifiedAt());
         } else {
+            throw new NotFoundResponse();
+        }
+    }
+
+    private void history(Context ctx) {
+        requireDatePath(ctx);
+        if (redirectedToSlash(ctx)) return;
+        String articlePath = ctx.path().substring(0, ctx.path().length() - "history/".length());
+        ArticleHistory history = articles.history(articlePath).orElseThrow(NotFoundResponse::new);
+        HistoryPage page = views.historyPage(history, site.settings(), articles.sections());
+        HttpCaching.sendHtml(ctx, templates.render("articles/history.jte", page), history.article().article().modifiedAt());
+    }
+
+    private void corrections(Context ctx) {
+        if (redirectedToSlash(ctx)) return;
+        Cursor before = cursorParam(ctx, "before");
+        var page = articles.corrections(new PageRequest(before, null, 50));
+        if (page.items().isEmpty() && before != null) throw new NotFoundResponse();
+        String query = before == null ? "" : "?before=" + before.encode();
+        CorrectionsPage corrections = views.correctionsPage(page, site.settings(), articles.sections(), query);
+        HttpCaching.sendHtml(ctx, templates.render("articles/corrections.jte", corrections),
+                page.items().isEmpty() ? null : page.items().get(0).happenedAt());
+    }
+
+    private static void requireDatePath(Context ctx) {
+        if (!DATE_PART.matcher(ctx.pathParam("year")).matches()
+                || !DATE_PART.matcher(ctx.pathParam("month")).matches()
+                || !DATE_PART.matcher(ctx.pathParam("day")).matches()) {
             throw new NotFoundResponse();
         }
     }

@@ -1,90 +1,315 @@
 package dateline.articles;
 
+import dateline.accounts.Account;
 import dateline.accounts.AccountService;
+import dateline.accounts.Permission;
 import dateline.markup.Markdown;
-import dateline.markup.SafeHtml;
 import dateline.markup.Slugs;
+import dateline.markup.WordDiff;
+import dateline.media.MediaService;
 import dateline.site.SiteService;
 import dateline.web.Cursor;
 import dateline.web.InvalidInput;
+import dateline.web.NotAllowed;
 import dateline.web.PageRequest;
 import dateline.web.Paged;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Writing, publishing and finding articles, their sections and tags. Owns the transactions of its verbs. */
+/**
+ * The verbs of articles: writing, saving, reviewing, scheduling, publishing, updating, correcting and
+ * retracting them, keeping every revision; and finding them for readers and for the newsroom. Each verb
+ * that a person performs takes the account performing it and checks {@link ArticleRules} itself.
+ */
 public final class ArticleService {
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_STANDFIRST = 600;
-    static final int MAX_TAG = 60;
-    static final int MAX_PLACE = 80;
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleService.class);
 
     private final ArticleRepository repository;
     private final AccountService accounts;
     private final SiteService site;
+    private final MediaService media;
     private final Markdown markdown;
+    private final DraftCheck drafts;
     private final Clock clock;
 
-    public ArticleService(Jdbi jdbi, AccountService accounts, SiteService site, Markdown markdown, Clock clock) {
+    public ArticleService(Jdbi jdbi, AccountService accounts, SiteService site, MediaService media, Markdown markdown,
+                          Clock clock) {
         this.repository = new ArticleRepository(jdbi);
         this.accounts = accounts;
         this.site = site;
+        this.media = media;
         this.markdown = markdown;
+        this.drafts = new DraftCheck(markdown);
         this.clock = clock;
     }
 
-    // ---- writing and publishing
+    // ---- writing
 
-    /** Keeps a new draft. */
-    public Article write(ArticleDraft draft) {
-        Checked checked = check(draft, false, known(List.of(draft)));
-        return repository.inTransaction(h -> repository.byId(h, insert(h, checked, ArticleStatus.DRAFT, null)).orElseThrow());
-    }
-
-    /** Publishes a draft now, or at the given moment in the past (a back-dated publication). */
-    public Article publish(long articleId, Instant publishedAt) {
-        var zone = site.settings().timezone();
+    /** Keeps a new draft, with its first revision. */
+    public Article write(ArticleDraft draft, Account by) {
+        requireWriter(by, draft.authorIds());
+        DraftCheck.Checked checked = drafts.check(draft, false, known(List.of(draft)));
         return repository.inTransaction(h -> {
-            Article article = repository.byId(h, articleId).orElseThrow(() -> new ArticleNotFound(articleId));
-            InvalidInput.check()
-                    .when(article.bodySource().isBlank(), "body", "Write the article before publishing it.")
-                    .throwIfAny();
-            if (article.status() == ArticleStatus.PUBLISHED) return article;
-            Instant at = publishedAt != null ? publishedAt : clock.instant();
-            String path = article.path() != null ? article.path() : Permalinks.pathOf(article.slug(), at, zone);
-            repository.publish(h, articleId, path, article.publishedAt() != null ? article.publishedAt() : at,
-                    clock.instant());
-            return repository.byId(h, articleId).orElseThrow();
+            Article article = repository.byId(h, insert(h, checked, ArticleStatus.DRAFT, null)).orElseThrow();
+            repository.insertRevision(h, "save", article, List.copyOf(checked.tagsBySlug().values()), draft.authorIds(),
+                    by.id(), article.editedAt());
+            return article;
         });
     }
 
     /**
+     * Saves new content over the version the writer opened. A published article's save is a minor edit,
+     * a significant update or a correction; the latter two add a public note and move "Last Updated".
+     * When somebody else saved since {@code expectedVersion}, nothing is written and {@link ArticleChanged}
+     * says so.
+     */
+    public Article save(long articleId, ArticleDraft draft, int expectedVersion, Edit edit, Account by) {
+        return save(articleId, draft, expectedVersion, edit, by, "save");
+    }
+
+    private Article save(long articleId, ArticleDraft draft, int expectedVersion, Edit edit, Account by, String kind) {
+        DraftCheck.Checked checked = drafts.check(draft, false, known(List.of(draft)));
+        String note = edit instanceof Edit.SignificantUpdate u ? DraftCheck.clean(u.note())
+                : edit instanceof Edit.Correction c ? DraftCheck.clean(c.note()) : null;
+        InvalidInput.check()
+                .when(note != null && note.isEmpty(), "note", "Say briefly, for readers, what changed.")
+                .when(note != null && note.length() > 1000, "note", "Keep the note under 1,000 characters.")
+                .throwIfAny();
+        ZoneId zone = site.settings().timezone();
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            List<Long> currentAuthors = repository.authorIdsOf(h, articleId);
+            if (!ArticleRules.canEdit(by, current.status(), currentAuthors)) {
+                throw new NotAllowed("You may not change this article.");
+            }
+            requireWriter(by, draft.authorIds());
+            boolean isPublic = current.status().isPublic();
+            if (note != null && isPublic && !ArticleRules.canPublish(by, currentAuthors)) {
+                throw new NotAllowed("Only the article's authors and editors may update it in public.");
+            }
+            if (current.version() != expectedVersion) throw new ArticleChanged(full(h, current));
+            Instant now = clock.instant();
+            Article changed = new Article(articleId, current.slug(), current.path(), checked.headline(),
+                    checked.standfirst(), checked.format(), checked.body(), checked.bodyHtml(), current.status(),
+                    checked.type(), draft.sectionId(), checked.datelinePlace(), current.publishedAt(),
+                    current.significantlyUpdatedAt(), current.createdAt(), now, current.version(),
+                    draft.commentsOpen(), current.retractionNote(), current.retractedAt(), draft.featuredMediaId());
+            if (!repository.updateContent(h, changed, expectedVersion)) throw new ArticleChanged(full(h, current));
+            if (checked.slugGiven() && !checked.slug().equals(current.slug())) moveTo(h, current, checked.slug(), zone);
+            repository.setAuthors(h, articleId, draft.authorIds());
+            setTags(h, articleId, checked);
+            Long before = repository.latestSavedRevisionId(h, articleId).orElse(null);
+            Article saved = existing(h, articleId);
+            long revision = repository.insertRevision(h, kind, saved, List.copyOf(checked.tagsBySlug().values()),
+                    draft.authorIds(), by.id(), now);
+            repository.deleteAutosaves(h, articleId, by.id());
+            if (note != null && isPublic) {
+                UpdateKind updateKind = edit instanceof Edit.Correction ? UpdateKind.CORRECTION : UpdateKind.UPDATE;
+                repository.addUpdate(h, articleId, new ArticleUpdate(updateKind, note, now), before, revision, by.id());
+                repository.markSignificantlyUpdated(h, articleId, now);
+            }
+            return existing(h, articleId);
+        });
+    }
+
+    /**
+     * Keeps what the writer has typed so far without changing the article: an autosave revision, one per
+     * writer and article, offered back when the editor is opened again. A new article is first kept as a
+     * draft, so that there is something to attach it to.
+     */
+    public Article autosave(Long articleId, ArticleDraft draft, Account by) {
+        if (articleId == null) return write(draft, by);
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (!ArticleRules.canEdit(by, current.status(), repository.authorIdsOf(h, articleId))) {
+                throw new NotAllowed("You may not change this article.");
+            }
+            Article typed = new Article(articleId, DraftCheck.clean(draft.slug()).isEmpty() ? current.slug() : DraftCheck.clean(draft.slug()),
+                    current.path(), DraftCheck.clean(draft.headline()), DraftCheck.clean(draft.standfirst()),
+                    draft.bodyFormat() == null ? BodyFormat.MARKDOWN : draft.bodyFormat(),
+                    draft.body() == null ? "" : draft.body(), "", current.status(),
+                    draft.type() == null ? ArticleType.NEWS : draft.type(), draft.sectionId(),
+                    DraftCheck.clean(draft.datelinePlace()), current.publishedAt(), current.significantlyUpdatedAt(),
+                    current.createdAt(), current.editedAt(), current.version(), draft.commentsOpen(),
+                    current.retractionNote(), current.retractedAt(), draft.featuredMediaId());
+            repository.deleteAutosaves(h, articleId, by.id());
+            repository.insertRevision(h, "autosave", typed, draft.tags() == null ? List.of() : draft.tags(),
+                    draft.authorIds() == null ? List.of() : draft.authorIds(), by.id(), clock.instant());
+            return current;
+        });
+    }
+
+    /** The writer's autosave of the article, if it is newer than the article's last save. */
+    public Optional<Revision> pendingAutosave(long articleId, Account by) {
+        return repository.read(h -> {
+            Optional<Article> article = repository.byId(h, articleId);
+            if (article.isEmpty()) return Optional.empty();
+            return repository.revisions(h, articleId).stream()
+                    .filter(r -> r.kind().equals("autosave") && by.id() == (r.savedBy() == null ? -1 : r.savedBy()))
+                    .filter(r -> r.savedAt().isAfter(article.get().editedAt()))
+                    .findFirst();
+        });
+    }
+
+    /** A contributor hands a draft to the editors. */
+    public Article submitForReview(long articleId, Account by) {
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (!ArticleRules.canEdit(by, current.status(), repository.authorIdsOf(h, articleId))) {
+                throw new NotAllowed("You may not change this article.");
+            }
+            if (current.status() != ArticleStatus.DRAFT) throw InvalidInput.of("status", "Only a draft can be submitted for review.");
+            requireReadyToPublish(current);
+            repository.setUnpublishedStatus(h, articleId, ArticleStatus.PENDING, clock.instant());
+            return existing(h, articleId);
+        });
+    }
+
+    /**
+     * Publishes an article that is not out yet: now when {@code at} is null or has passed (a past moment
+     * back-dates it), or at {@code at} when it lies ahead, in which case it waits, scheduled.
+     */
+    public Article publish(long articleId, Instant at, Account by) {
+        ZoneId zone = site.settings().timezone();
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (!ArticleRules.canPublish(by, repository.authorIdsOf(h, articleId))) {
+                throw new NotAllowed(by.role().can(Permission.PUBLISH_OWN_ARTICLES)
+                        ? "You may publish only your own articles." : "Submit the article for review; an editor will publish it.");
+            }
+            if (current.status().isPublic()) return current;
+            requireReadyToPublish(current);
+            Instant now = clock.instant();
+            if (at != null && at.isAfter(now)) {
+                repository.schedule(h, articleId, at, now);
+            } else {
+                Instant moment = at != null ? at : now;
+                repository.publish(h, articleId, Permalinks.pathOf(current.slug(), moment, zone), moment, now);
+            }
+            return existing(h, articleId);
+        });
+    }
+
+    /** Takes a scheduled article back to a draft. */
+    public Article unschedule(long articleId, Account by) {
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (!ArticleRules.canPublish(by, repository.authorIdsOf(h, articleId))) throw new NotAllowed("You may not unschedule this article.");
+            if (current.status() != ArticleStatus.SCHEDULED) throw InvalidInput.of("status", "This article is not scheduled.");
+            repository.setUnpublishedStatus(h, articleId, ArticleStatus.DRAFT, clock.instant());
+            return existing(h, articleId);
+        });
+    }
+
+    /**
+     * Publishes every scheduled article whose moment has come. Each publication is claimed in the database,
+     * so that however many nodes run this at once, every article is published exactly once.
+     */
+    public int publishDue() {
+        ZoneId zone = site.settings().timezone();
+        Instant now = clock.instant();
+        return repository.inTransaction(h -> {
+            int published = 0;
+            for (Article due : repository.dueForPublication(h, now)) {
+                if (repository.claimScheduled(h, due.id(), Permalinks.pathOf(due.slug(), due.publishedAt(), zone), now)) {
+                    LOG.info("Published scheduled article {} at {}", due.id(), due.publishedAt());
+                    published++;
+                }
+            }
+            return published;
+        });
+    }
+
+    /** Retracts a published article: the page stays, marked at the top with the note; lists drop it. */
+    public Article retract(long articleId, String note, Account by) {
+        if (!ArticleRules.canRetract(by)) throw new NotAllowed("Only editors may retract articles.");
+        String cleanNote = DraftCheck.clean(note);
+        InvalidInput.check()
+                .when(cleanNote.isEmpty(), "retraction_note", "Tell readers why the article is retracted.")
+                .when(cleanNote.length() > 2000, "retraction_note", "Keep the note under 2,000 characters.")
+                .throwIfAny();
+        return repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
+            repository.retract(h, articleId, cleanNote, clock.instant());
+            return existing(h, articleId);
+        });
+    }
+
+    // ---- revisions
+
+    /** Every revision of an article, newest first. */
+    public List<Revision> revisions(long articleId, Account by) {
+        return repository.read(h -> {
+            if (!ArticleRules.canSee(by, repository.authorIdsOf(h, articleId))) throw new NotAllowed("You may not see this article.");
+            return repository.revisions(h, articleId);
+        });
+    }
+
+    public Optional<Revision> revision(long revisionId) {
+        return repository.read(h -> repository.revision(h, revisionId));
+    }
+
+    /** What changed from one revision to another, field by field, in the text as it was typed. */
+    public List<FieldDiff> compare(Revision from, Revision to) {
+        List<FieldDiff> diffs = new ArrayList<>();
+        diffs.add(new FieldDiff("Headline", WordDiff.between(from.headline(), to.headline())));
+        diffs.add(new FieldDiff("Slug", WordDiff.between(from.slug(), to.slug())));
+        diffs.add(new FieldDiff("Standfirst", WordDiff.between(from.standfirst(), to.standfirst())));
+        diffs.add(new FieldDiff("Body", WordDiff.between(from.bodySource(), to.bodySource())));
+        diffs.add(new FieldDiff("Dateline", WordDiff.between(from.datelinePlace(), to.datelinePlace())));
+        diffs.add(new FieldDiff("Type", WordDiff.between(from.type().label(), to.type().label())));
+        diffs.add(new FieldDiff("Tags", WordDiff.between(String.join(", ", from.tags()), String.join(", ", to.tags()))));
+        diffs.add(new FieldDiff("Authors", WordDiff.between(authorNames(from.authorIds()), authorNames(to.authorIds()))));
+        diffs.add(new FieldDiff("Featured image", WordDiff.between(mediaName(from.featuredMediaId()),
+                mediaName(to.featuredMediaId()))));
+        return diffs;
+    }
+
+    /** Makes an earlier revision the article's content again, as a new revision (a minor edit when it is out). */
+    public Article restore(long articleId, long revisionId, int expectedVersion, Account by) {
+        Revision revision = revision(revisionId).filter(r -> r.articleId() == articleId)
+                .orElseThrow(() -> InvalidInput.of("revision", "There is no such revision of this article."));
+        boolean commentsOpen = full(articleId).map(f -> f.article().commentsOpen()).orElse(true);
+        return save(articleId, revision.toDraft(commentsOpen), expectedVersion, Edit.minor(), by, "restore");
+    }
+
+    // ---- for demonstration sites and imports
+
+    /**
      * Publishes many articles in one transaction, each with its publication moment and the public updates
-     * it already had: what a demonstration site or an import needs. All or nothing.
+     * it already had. All or nothing.
      */
     public List<Long> publishAll(List<Publication> publications) {
-        List<Checked> checked = new ArrayList<>(publications.size());
-        Known known = known(publications.stream().map(Publication::draft).toList());
-        for (Publication p : publications) checked.add(check(p.draft(), true, known));
-        var zone = site.settings().timezone();
+        DraftCheck.Known known = known(publications.stream().map(Publication::draft).toList());
+        List<DraftCheck.Checked> checked = new ArrayList<>(publications.size());
+        for (Publication p : publications) checked.add(drafts.check(p.draft(), true, known));
+        ZoneId zone = site.settings().timezone();
         return repository.inTransaction(h -> {
             List<Long> ids = new ArrayList<>(publications.size());
             for (int i = 0; i < publications.size(); i++) {
                 Publication p = publications.get(i);
                 long id = insert(h, checked.get(i), ArticleStatus.DRAFT, p.publishedAt());
-                String slug = repository.byId(h, id).orElseThrow().slug();
-                repository.publish(h, id, Permalinks.pathOf(slug, p.publishedAt(), zone), p.publishedAt(),
+                Article article = existing(h, id);
+                repository.insertRevision(h, "save", article, List.copyOf(checked.get(i).tagsBySlug().values()),
+                        p.draft().authorIds(), null, p.publishedAt());
+                repository.publish(h, id, Permalinks.pathOf(article.slug(), p.publishedAt(), zone), p.publishedAt(),
                         p.publishedAt());
-                for (ArticleUpdate update : p.updates()) recordUpdate(h, id, update);
+                for (ArticleUpdate update : p.updates()) {
+                    repository.addUpdate(h, id, update, null, null, null);
+                    repository.markSignificantlyUpdated(h, id, update.happenedAt());
+                }
                 ids.add(id);
             }
             return ids;
@@ -104,40 +329,25 @@ public final class ArticleService {
     public Article changeSlug(long articleId, String newSlug) {
         InvalidInput.check().when(!Slugs.isValid(newSlug), "slug",
                 "Use lower-case letters, digits and single hyphens, such as election-results.").throwIfAny();
+        ZoneId zone = site.settings().timezone();
         return repository.inTransaction(h -> {
-            Article article = repository.byId(h, articleId).orElseThrow(() -> new ArticleNotFound(articleId));
-            if (article.slug().equals(newSlug)) return article;
-            if (repository.slugTaken(h, newSlug, articleId)) {
-                throw InvalidInput.of("slug", "Another article already uses this slug.");
-            }
-            String newPath = null;
-            if (article.path() != null) {
-                newPath = Permalinks.pathOf(newSlug, article.publishedAt(), site.settings().timezone());
-                repository.addRedirect(h, article.path(), articleId);
-            }
-            repository.moveTo(h, articleId, newSlug, newPath, clock.instant());
-            return repository.byId(h, articleId).orElseThrow();
+            moveTo(h, existing(h, articleId), newSlug, zone);
+            return existing(h, articleId);
         });
     }
 
-    /**
-     * Adds a public note to an article. A significant update or a correction moves "Last Updated" (and
-     * {@code dateModified}) to its moment; a minor edit never comes here.
-     */
+    /** Adds a public note to an article without changing its text; it moves "Last Updated". */
     public void recordUpdate(long articleId, ArticleUpdate update) {
         InvalidInput.check()
                 .when(update.note() == null || update.note().isBlank(), "note", "Say briefly what changed.")
                 .throwIfAny();
         repository.inTransaction(h -> {
-            repository.byId(h, articleId).orElseThrow(() -> new ArticleNotFound(articleId));
-            recordUpdate(h, articleId, update);
+            existing(h, articleId);
+            Long revision = repository.latestSavedRevisionId(h, articleId).orElse(null);
+            repository.addUpdate(h, articleId, update, revision, revision, null);
+            repository.markSignificantlyUpdated(h, articleId, update.happenedAt());
             return null;
         });
-    }
-
-    private void recordUpdate(Handle h, long articleId, ArticleUpdate update) {
-        repository.addUpdate(h, articleId, update);
-        repository.markSignificantlyUpdated(h, articleId, update.happenedAt());
     }
 
     // ---- sections and tags
@@ -147,7 +357,7 @@ public final class ArticleService {
     }
 
     public Section openSection(String name, String description) {
-        String cleanName = name == null ? "" : name.strip();
+        String cleanName = DraftCheck.clean(name);
         String slug = Slugs.of(cleanName);
         InvalidInput.check()
                 .when(cleanName.isEmpty(), "name", "Name the section.")
@@ -155,7 +365,7 @@ public final class ArticleService {
                 .throwIfAny();
         return repository.inTransaction(h -> {
             if (repository.sectionSlugTaken(h, slug)) throw InvalidInput.of("name", "There is already a section with this name.");
-            long id = repository.insertSection(h, cleanName, slug, description == null ? "" : description.strip());
+            long id = repository.insertSection(h, cleanName, slug, DraftCheck.clean(description));
             return repository.sections(h).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
         });
     }
@@ -164,7 +374,7 @@ public final class ArticleService {
         return repository.read(h -> repository.tagBySlug(h, slug));
     }
 
-    // ---- reading
+    // ---- reading, for readers
 
     /** What a public address leads to. Drafts and scheduled articles have no public address. */
     public ArticleLookup find(String path) {
@@ -186,6 +396,31 @@ public final class ArticleService {
         return repository.read(h -> repository.redirectTarget(h, path));
     }
 
+    /** A public article's significant updates and corrections, each with what changed in its text. */
+    public Optional<ArticleHistory> history(String articlePath) {
+        return repository.read(h -> repository.byPath(h, articlePath).filter(a -> a.status().isPublic()).map(article -> {
+            List<ArticleHistory.Entry> entries = new ArrayList<>();
+            for (ArticleRepository.UpdateWithRevisions u : repository.updatesWithRevisions(h, article.id())) {
+                Optional<Revision> from = u.fromRevision() == null ? Optional.empty() : repository.revision(h, u.fromRevision());
+                Optional<Revision> to = u.toRevision() == null ? Optional.empty() : repository.revision(h, u.toRevision());
+                List<FieldDiff> changes = from.isPresent() && to.isPresent() ? publicChanges(from.get(), to.get()) : List.of();
+                entries.add(new ArticleHistory.Entry(u.update(), changes));
+            }
+            return new ArticleHistory(full(h, article), entries);
+        }));
+    }
+
+    /** Corrections across the site, newest first. */
+    public Paged<Correction> corrections(PageRequest page) {
+        return repository.read(h -> {
+            List<Correction> rows = repository.corrections(h, page.before(), page.size() + 1);
+            boolean more = rows.size() > page.size();
+            if (more) rows = rows.subList(0, page.size());
+            Correction last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            return new Paged<>(rows, more ? new Cursor(last.happenedAt(), last.id()) : null, null, page.before() != null);
+        });
+    }
+
     public Paged<ArticleSummary> latest(PageRequest page) {
         return list(ListingScope.everything(), page);
     }
@@ -205,6 +440,36 @@ public final class ArticleService {
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
     }
+
+    // ---- reading, for the newsroom
+
+    /** An article as the editor opens it, if the account may see it. */
+    public Optional<FullArticle> forEditing(long articleId, Account by) {
+        return repository.read(h -> repository.byId(h, articleId)
+                .filter(a -> ArticleRules.canSee(by, repository.authorIdsOf(h, a.id())))
+                .map(a -> full(h, a)));
+    }
+
+    /** The newsroom's list, most recently edited first; those who may not see everybody's see their own. */
+    public Paged<ArticleSummary> forNewsroom(NewsroomQuery query, Cursor before, int size, Account viewer) {
+        NewsroomQuery scoped = viewer.role().can(Permission.EDIT_OTHERS_ARTICLES) ? query
+                : new NewsroomQuery(query.status(), query.sectionId(), query.authorId(), query.text(), viewer.id());
+        return repository.read(h -> {
+            List<ArticleSummary> rows = repository.forNewsroom(h, scoped, before, size + 1);
+            boolean more = rows.size() > size;
+            if (more) rows = rows.subList(0, size);
+            ArticleSummary last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            return new Paged<>(withBylines(h, rows), more ? new Cursor(last.editedAt(), last.id()) : null, null, before != null);
+        });
+    }
+
+    /** How many articles are in each status: everybody's for editors, one's own for the others. */
+    public Map<ArticleStatus, Long> counts(Account viewer) {
+        Long visibleTo = viewer.role().can(Permission.EDIT_OTHERS_ARTICLES) ? null : viewer.id();
+        return repository.read(h -> repository.countByStatus(h, visibleTo));
+    }
+
+    // ---- inside
 
     private Paged<ArticleSummary> list(ListingScope scope, PageRequest page) {
         return repository.read(h -> {
@@ -238,7 +503,7 @@ public final class ArticleService {
         Map<Long, List<Byline>> bylines = repository.bylines(h, rows.stream().map(ArticleSummary::id).toList());
         return rows.stream().map(r -> new ArticleSummary(r.id(), r.path(), r.headline(), r.standfirst(), r.type(),
                 r.sectionId(), r.publishedAt(), r.significantlyUpdatedAt(),
-                bylines.getOrDefault(r.id(), List.of()))).toList();
+                bylines.getOrDefault(r.id(), List.of()), r.status(), r.editedAt(), r.featuredMediaId())).toList();
     }
 
     private static Cursor cursorOf(ArticleSummary summary) {
@@ -253,66 +518,78 @@ public final class ArticleService {
                 repository.updatesOf(h, article.id()));
     }
 
-    // ---- checking and storing a draft
+    /** What readers see changed: headline, standfirst and the body as text, without markup. */
+    private List<FieldDiff> publicChanges(Revision from, Revision to) {
+        return List.of(
+                new FieldDiff("Headline", WordDiff.between(from.headline(), to.headline())),
+                new FieldDiff("Standfirst", WordDiff.between(from.standfirst(), to.standfirst())),
+                new FieldDiff("Text", WordDiff.aroundChanges(WordDiff.between(readableText(from), readableText(to)), 12)))
+                .stream().filter(FieldDiff::changed).toList();
+    }
 
-    private record Checked(ArticleDraft draft, String headline, String slug, boolean slugGiven, String standfirst,
-                           String bodyHtml, Map<String, String> tagsBySlug) {}
+    private String readableText(Revision r) {
+        return r.bodyFormat() == BodyFormat.MARKDOWN ? markdown.toPlainText(r.bodySource())
+                : r.bodySource().replaceAll("<[^>]*>", " ");
+    }
 
-    /** The sections and authors that exist, looked up once for a whole batch of drafts. */
-    private record Known(Set<Long> sectionIds, Set<Long> accountIds) {}
+    private String authorNames(List<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        accounts.byIds(ids).forEach(a -> names.put(a.id(), a.name()));
+        return String.join(", ", ids.stream().map(id -> names.getOrDefault(id, "#" + id)).toList());
+    }
 
-    private Known known(List<ArticleDraft> drafts) {
+    private String mediaName(Long mediaId) {
+        return mediaId == null ? "none" : media.byId(mediaId).map(m -> m.originalName()).orElse("#" + mediaId);
+    }
+
+    private Article existing(Handle h, long articleId) {
+        return repository.byId(h, articleId).orElseThrow(() -> new ArticleNotFound(articleId));
+    }
+
+    private void requireWriter(Account by, List<Long> authorIds) {
+        if (!by.role().can(Permission.WRITE_ARTICLES)) throw new NotAllowed("You may not write articles.");
+        if (!ArticleRules.canCreditOthers(by) && (authorIds == null || !authorIds.contains(by.id()))) {
+            throw InvalidInput.of("authors", "Keep yourself among the authors; an editor can change the byline.");
+        }
+    }
+
+    private static void requireReadyToPublish(Article article) {
+        InvalidInput.check()
+                .when(article.headline().isBlank(), "headline", "Write a headline before publishing.")
+                .when(article.bodySource().isBlank(), "body", "Write the article before publishing it.")
+                .throwIfAny();
+    }
+
+    private void moveTo(Handle h, Article article, String newSlug, ZoneId zone) {
+        if (article.slug().equals(newSlug)) return;
+        if (repository.slugTaken(h, newSlug, article.id())) throw InvalidInput.of("slug", "Another article already uses this slug.");
+        String newPath = null;
+        if (article.path() != null) {
+            newPath = Permalinks.pathOf(newSlug, article.publishedAt(), zone);
+            repository.addRedirect(h, article.path(), article.id());
+        }
+        repository.moveTo(h, article.id(), newSlug, newPath, clock.instant());
+    }
+
+    private DraftCheck.Known known(List<ArticleDraft> drafts) {
         Set<Long> wanted = new HashSet<>();
         drafts.forEach(d -> wanted.addAll(d.authorIds() == null ? List.of() : d.authorIds()));
         Set<Long> accountIds = new HashSet<>();
         accounts.byIds(wanted).forEach(a -> accountIds.add(a.id()));
         Set<Long> sectionIds = new HashSet<>();
         sections().forEach(s -> sectionIds.add(s.id()));
-        return new Known(sectionIds, accountIds);
-    }
-
-    private Checked check(ArticleDraft d, boolean publishing, Known known) {
-        String headline = clean(d.headline());
-        String slug = clean(d.slug());
-        boolean slugGiven = !slug.isEmpty();
-        if (!slugGiven) slug = Slugs.of(headline);
-        String standfirst = clean(d.standfirst());
-        String body = d.body() == null ? "" : d.body();
-        Map<String, String> tags = new LinkedHashMap<>();
-        boolean tagTooLong = false;
-        for (String tag : d.tags() == null ? List.<String>of() : d.tags()) {
-            String name = clean(tag);
-            if (name.isEmpty()) continue;
-            tagTooLong |= name.length() > MAX_TAG;
-            String tagSlug = Slugs.of(name);
-            if (!tagSlug.isEmpty()) tags.putIfAbsent(tagSlug, name);
-        }
-        List<Long> authorIds = d.authorIds() == null ? List.of() : d.authorIds();
-        Set<Long> distinctAuthors = new HashSet<>(authorIds);
-        boolean sectionKnown = d.sectionId() == null || known.sectionIds().contains(d.sectionId());
-        InvalidInput.check()
-                .when(headline.isEmpty(), "headline", "Write a headline.")
-                .when(headline.length() > MAX_HEADLINE, "headline", "Keep the headline under " + MAX_HEADLINE + " characters.")
-                .when(slugGiven && !Slugs.isValid(slug), "slug",
-                        "Use lower-case letters, digits and single hyphens, such as election-results.")
-                .when(!headline.isEmpty() && slug.isEmpty(), "slug", "Choose a slug for the address.")
-                .when(standfirst.length() > MAX_STANDFIRST, "standfirst", "Keep the standfirst under " + MAX_STANDFIRST + " characters.")
-                .when(publishing && body.isBlank(), "body", "Write the article before publishing it.")
-                .when(!sectionKnown, "section", "Choose one of the sections.")
-                .when(tagTooLong, "tags", "Keep each tag under " + MAX_TAG + " characters.")
-                .when(authorIds.isEmpty(), "authors", "Credit at least one author.")
-                .when(distinctAuthors.size() != authorIds.size(), "authors", "Credit each author once.")
-                .when(!known.accountIds().containsAll(distinctAuthors), "authors",
-                        "Credit authors who have an account.")
-                .when(clean(d.datelinePlace()).length() > MAX_PLACE, "dateline", "Keep the place under " + MAX_PLACE + " characters.")
-                .throwIfAny();
-        String html = d.bodyFormat() == BodyFormat.HTML ? SafeHtml.sanitize(body) : markdown.toSafeHtml(body);
-        return new Checked(d, headline, slug, slugGiven, standfirst, html, tags);
+        Set<Long> wantedMedia = new HashSet<>();
+        drafts.forEach(d -> {
+            if (d.featuredMediaId() != null) wantedMedia.add(d.featuredMediaId());
+        });
+        Set<Long> mediaIds = new HashSet<>();
+        media.byIds(wantedMedia).forEach(m -> mediaIds.add(m.id()));
+        return new DraftCheck.Known(sectionIds, accountIds, mediaIds);
     }
 
     /** Stores a checked draft, created at {@code createdAt} (now when null), with a slug no other article has. */
-    private long insert(Handle h, Checked c, ArticleStatus status, Instant createdAt) {
-        String slug = c.slug();
+    private long insert(Handle h, DraftCheck.Checked c, ArticleStatus status, Instant createdAt) {
+        String slug = c.slugGiven() ? c.slug() : Slugs.of(c.headline());
         if (repository.slugTaken(h, slug, -1)) {
             if (c.slugGiven()) throw InvalidInput.of("slug", "Another article already uses this slug.");
             String base = slug.length() > Slugs.MAX_LENGTH - 4 ? slug.substring(0, Slugs.MAX_LENGTH - 4) : slug;
@@ -322,20 +599,18 @@ public final class ArticleService {
         }
         ArticleDraft d = c.draft();
         Instant now = createdAt != null ? createdAt : clock.instant();
-        long id = repository.insert(h, new Article(0, slug, null, c.headline(), c.standfirst(),
-                d.bodyFormat() == null ? BodyFormat.MARKDOWN : d.bodyFormat(), d.body() == null ? "" : d.body(),
-                c.bodyHtml(), status,
-                d.type() == null ? ArticleType.NEWS : d.type(), d.sectionId(), clean(d.datelinePlace()),
-                null, null, now, now));
+        long id = repository.insert(h, new Article(0, slug, null, c.headline(), c.standfirst(), c.format(), c.body(),
+                c.bodyHtml(), status, c.type(), d.sectionId(), c.datelinePlace(), null, null, now, now, 1,
+                d.commentsOpen(), "", null, d.featuredMediaId()));
         repository.setAuthors(h, id, d.authorIds());
-        List<Long> tagIds = new ArrayList<>();
-        c.tagsBySlug().forEach((tagSlug, name) -> tagIds.add(repository.tagId(h, name, tagSlug)));
-        repository.setTags(h, id, tagIds);
+        setTags(h, id, c);
         return id;
     }
 
-    private static String clean(String text) {
-        return text == null ? "" : text.strip();
+    private void setTags(Handle h, long articleId, DraftCheck.Checked c) {
+        List<Long> tagIds = new ArrayList<>();
+        c.tagsBySlug().forEach((tagSlug, name) -> tagIds.add(repository.tagId(h, name, tagSlug)));
+        repository.setTags(h, articleId, tagIds);
     }
 
     /** Thrown when an article id names no article. */

@@ -3,7 +3,7 @@ package dateline.articles;
 import java.time.Instant;
 import java.util.List;
 
-/** An article as a list shows it. */
+/** An article as a list shows it. {@code editedAt} is known only in the newsroom's lists. */
 public record ArticleSummary(
         long id,
         String path,
@@ -13,7 +13,10 @@ public record ArticleSummary(
         Long sectionId,
         Instant publishedAt,
         Instant significantlyUpdatedAt,
-        List<Byline> bylines) {
+        List<Byline> bylines,
+        ArticleStatus status,
+        Instant editedAt,
+        Long featuredMediaId) {
 
     public Instant modifiedAt() {
         return ArticleDates.modifiedAt(publishedAt, significantlyUpdatedAt);

@@ -2,6 +2,10 @@ package dateline.articles;
 
 import dateline.markup.Excerpts;
 import dateline.markup.Markdown;
+import dateline.media.MediaFile;
+import dateline.media.MediaService;
+import dateline.site.Policies;
+import dateline.site.Policy;
 import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import dateline.site.SiteTime;
@@ -14,6 +18,7 @@ import dateline.web.Json;
 import dateline.web.Link;
 import dateline.web.NavLink;
 import dateline.web.Paged;
+import dateline.web.Picture;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +34,16 @@ public final class ArticleViews implements FrameSource {
     private final SiteService site;
     private final ArticleService articles;
     private final Markdown markdown;
+    private final MediaService media;
     private final Assets assets;
     private final String baseUrl;
     private final Clock clock;
 
-    public ArticleViews(SiteService site, ArticleService articles, Markdown markdown, Assets assets, String baseUrl,
-                        Clock clock) {
+    public ArticleViews(SiteService site, ArticleService articles, MediaService media, Markdown markdown, Assets assets,
+                        String baseUrl, Clock clock) {
         this.site = site;
         this.articles = articles;
+        this.media = media;
         this.markdown = markdown;
         this.assets = assets;
         this.baseUrl = baseUrl;
@@ -52,8 +59,43 @@ public final class ArticleViews implements FrameSource {
         List<NavLink> navigation = sections.stream()
                 .map(s -> new NavLink(s.name(), s.path(), s.path().equals(path)))
                 .toList();
-        return new Frame(settings.title(), settings.description(), settings.language(), navigation,
+        Policies policies = site.policies();
+        List<Link> footer = new ArrayList<>();
+        footer.add(new Link("Corrections", "/corrections/"));
+        for (Policy policy : Policy.values()) {
+            if (!policy.textIn(policies).isBlank()) footer.add(new Link(policy.title(), policy.path()));
+        }
+        return new Frame(settings.title(), settings.description(), settings.language(), navigation, footer,
                 assets.url("site.css"), assets.url("icon.svg"), clock.instant().atZone(settings.timezone()).getYear());
+    }
+
+    HistoryPage historyPage(ArticleHistory history, SiteSettings settings, List<Section> sections) {
+        Article a = history.article().article();
+        SiteTime time = settings.time();
+        String path = a.path() + "history/";
+        Head head = new Head("Update history: " + a.headline() + " – " + settings.title(),
+                "Every significant update and correction of this article, with what changed.", baseUrl + path, null,
+                List.of(), null);
+        List<HistoryPage.Entry> entries = new ArrayList<>();
+        for (ArticleHistory.Entry e : history.entries()) {
+            entries.add(new HistoryPage.Entry(e.update().kind() == UpdateKind.CORRECTION ? "Correction" : "Update",
+                    time.dateAndTime(e.update().happenedAt()), e.update().note(), e.changes()));
+        }
+        java.util.Collections.reverse(entries);
+        return new HistoryPage(frame(settings, sections, path), head, a.headline(), a.path(),
+                time.dateAndTime(a.publishedAt()), entries);
+    }
+
+    CorrectionsPage correctionsPage(Paged<Correction> page, SiteSettings settings, List<Section> sections, String query) {
+        SiteTime time = settings.time();
+        Head head = new Head("Corrections – " + settings.title(),
+                "Every correction " + settings.title() + " has published, newest first.", baseUrl + "/corrections/" + query,
+                null, List.of(), null);
+        String policy = site.policies().corrections().isBlank() ? null : Policy.CORRECTIONS.path();
+        return new CorrectionsPage(frame(settings, sections, "/corrections/"), head,
+                page.items().stream().map(c -> new CorrectionsPage.Row(c.headline(), c.path(), c.note(),
+                        time.dateAndTime(c.happenedAt()))).toList(),
+                page.older() == null ? null : "/corrections/?before=" + page.older().encode(), policy);
     }
 
     ArticlePage articlePage(FullArticle full, SiteSettings settings, List<Section> sections) {
@@ -74,10 +116,16 @@ public final class ArticleViews implements FrameSource {
         full.section().ifPresent(s -> meta.add(Meta.property("article:section", s.name())));
         full.bylines().forEach(b -> meta.add(Meta.property("article:author", baseUrl + b.path())));
         full.tags().forEach(t -> meta.add(Meta.property("article:tag", t.name())));
-        meta.add(Meta.name("twitter:card", "summary"));
+        Optional<MediaFile> image = a.featuredMediaId() == null ? Optional.empty() : media.byId(a.featuredMediaId());
+        image.ifPresent(i -> {
+            meta.add(Meta.property("og:image", baseUrl + i.url()));
+            if (!i.altText().isEmpty()) meta.add(Meta.property("og:image:alt", i.altText()));
+        });
+        meta.add(Meta.name("twitter:card", image.isPresent() ? "summary_large_image" : "summary"));
         meta.add(Meta.name("twitter:title", a.headline()));
         meta.add(Meta.name("twitter:description", description));
-        String jsonLd = Json.forScript(ArticleJsonLd.of(full, canonical, description, settings, baseUrl));
+        String jsonLd = Json.forScript(ArticleJsonLd.of(full, canonical, description, settings, site.policies(), baseUrl,
+                image.map(i -> baseUrl + i.url()).orElse(null)));
         Head head = new Head(a.headline() + " – " + settings.title(), description, canonical, null, meta, jsonLd);
 
         var lastUpdated = ArticleDates.lastUpdatedToShow(a.publishedAt(), a.significantlyUpdatedAt());
@@ -88,6 +136,7 @@ public final class ArticleViews implements FrameSource {
                 a.type().labelToShow(),
                 full.section().map(s -> new Link(s.name(), s.path())).orElse(null),
                 a.standfirst(),
+                image.map(ArticleViews::picture).orElse(null),
                 full.bylines().stream().map(b -> new Link(b.name(), b.path())).toList(),
                 a.datelinePlace(),
                 time.dateAndTime(a.publishedAt()),
@@ -97,7 +146,30 @@ public final class ArticleViews implements FrameSource {
                 full.updates().stream().map(u -> new ArticlePage.UpdateNote(
                         u.kind() == UpdateKind.CORRECTION ? "Correction" : "Update",
                         time.dateAndTime(u.happenedAt()), u.note())).toList(),
-                a.status() == ArticleStatus.RETRACTED);
+                full.updates().isEmpty() ? null : a.path() + "history/",
+                a.status() == ArticleStatus.RETRACTED
+                        ? new ArticlePage.Retraction(a.retractionNote(), time.dateAndTime(a.retractedAt())) : null,
+                false);
+    }
+
+    /**
+     * The article page as it will look, for the newsroom before the article is out: it takes the moment
+     * of the preview as its publication time and is never indexed.
+     */
+    public ArticlePage previewPage(FullArticle full, SiteSettings settings, List<Section> sections, java.time.Instant now) {
+        Article a = full.article();
+        String path = "/admin/articles/" + a.id() + "/preview";
+        Article shown = new Article(a.id(), a.slug(), a.path() != null ? a.path() : path, a.headline(), a.standfirst(),
+                a.bodyFormat(), a.bodySource(), a.bodyHtml(), a.status(), a.type(), a.sectionId(), a.datelinePlace(),
+                a.publishedAt() != null ? a.publishedAt() : now, a.significantlyUpdatedAt(), a.createdAt(), a.editedAt(),
+                a.version(), a.commentsOpen(), a.retractionNote(), a.retractedAt(), a.featuredMediaId());
+        ArticlePage page = articlePage(new FullArticle(shown, full.bylines(), full.section(), full.tags(), full.updates()),
+                settings, sections);
+        Head head = new Head("Preview: " + a.headline() + " – " + settings.title(), page.head().description(), null,
+                "noindex, nofollow", List.of(), null);
+        return new ArticlePage(page.frame(), head, page.headline(), page.typeLabel(), page.section(), page.standfirst(),
+                page.featuredImage(), page.authors(), page.datelinePlace(), page.published(), page.lastUpdated(), page.bodyHtml(), page.tags(),
+                page.updates(), null, page.retraction(), true);
     }
 
     /** A list page. {@code path} is the list's own address; {@code query} the paging part of it, or empty. */
@@ -136,6 +208,9 @@ public final class ArticleViews implements FrameSource {
     List<ArticleCard> cards(List<ArticleSummary> summaries, SiteSettings settings, List<Section> sections) {
         SiteTime time = settings.time();
         Map<Long, Section> sectionsById = sections.stream().collect(Collectors.toMap(Section::id, Function.identity()));
+        Map<Long, MediaFile> images = media.byIds(summaries.stream().map(ArticleSummary::featuredMediaId)
+                        .filter(java.util.Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(MediaFile::id, Function.identity()));
         return summaries.stream().map(s -> {
             Section section = s.sectionId() == null ? null : sectionsById.get(s.sectionId());
             var lastUpdated = ArticleDates.lastUpdatedToShow(s.publishedAt(), s.significantlyUpdatedAt());
@@ -143,8 +218,14 @@ public final class ArticleViews implements FrameSource {
                     section == null ? null : new Link(section.name(), section.path()),
                     s.bylines().stream().map(b -> new Link(b.name(), b.path())).toList(),
                     time.dateAndTime(s.publishedAt()),
-                    lastUpdated == null ? null : time.dateAndTime(lastUpdated));
+                    lastUpdated == null ? null : time.dateAndTime(lastUpdated),
+                    s.featuredMediaId() == null || !images.containsKey(s.featuredMediaId()) ? null
+                            : picture(images.get(s.featuredMediaId())));
         }).toList();
+    }
+
+    static Picture picture(MediaFile file) {
+        return new Picture(file.urlFor(960), file.srcset(), file.altText(), file.width(), file.height());
     }
 
     Optional<Section> sectionBySlug(List<Section> sections, String slug) {

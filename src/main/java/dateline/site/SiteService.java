@@ -9,9 +9,14 @@ import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
-/** The site's own settings, kept in the database so that every node of a site reads the same. */
+/**
+ * The site's own settings, kept in the database so that every node of a site reads the same: how it
+ * presents itself, its policies, and the mail server it sends through.
+ */
 public final class SiteService {
     private static final String TITLE = "title";
     private static final String DESCRIPTION = "description";
@@ -20,7 +25,23 @@ public final class SiteService {
     private static final String TIME_FORMAT = "time_format";
     private static final String LANGUAGE = "language";
     private static final String ARTICLES_PER_PAGE = "articles_per_page";
+    private static final String COMMENTS_OPEN = "comments_open_by_default";
+    private static final String CLOSE_COMMENTS_AFTER = "close_comments_after_days";
+    private static final String UPLOAD_LIMIT = "upload_limit_megabytes";
     private static final String SETUP_TOKEN = "setup_token";
+    private static final String CORRECTIONS_POLICY = "policy_corrections";
+    private static final String ETHICS_POLICY = "policy_ethics";
+    private static final String CONTACT = "policy_contact";
+    private static final String SMTP_HOST = "smtp_host";
+    private static final String SMTP_PORT = "smtp_port";
+    private static final String SMTP_SECURITY = "smtp_security";
+    private static final String SMTP_USERNAME = "smtp_username";
+    private static final String SMTP_PASSWORD = "smtp_password";
+    private static final String SMTP_FROM_ADDRESS = "smtp_from_address";
+    private static final String SMTP_FROM_NAME = "smtp_from_name";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+    private static final int MAX_POLICY = 100_000;
 
     private final SiteRepository repository;
     private final SecureRandom random = new SecureRandom();
@@ -39,32 +60,59 @@ public final class SiteService {
                 stored.getOrDefault(DATE_FORMAT, defaults.dateFormat()),
                 stored.getOrDefault(TIME_FORMAT, defaults.timeFormat()),
                 stored.getOrDefault(LANGUAGE, defaults.language()),
-                intOr(stored.get(ARTICLES_PER_PAGE), defaults.articlesPerPage()));
+                intOr(stored.get(ARTICLES_PER_PAGE), defaults.articlesPerPage()),
+                Boolean.parseBoolean(stored.getOrDefault(COMMENTS_OPEN, Boolean.toString(defaults.commentsOpenByDefault()))),
+                intOr(stored.get(CLOSE_COMMENTS_AFTER), defaults.closeCommentsAfterDays()),
+                intOr(stored.get(UPLOAD_LIMIT), defaults.uploadLimitMegabytes()));
     }
 
-    /** Checks and stores every setting at once; nothing is stored when one of them is wrong. */
+    public Policies policies() {
+        Map<String, String> stored = repository.all();
+        return new Policies(stored.getOrDefault(CORRECTIONS_POLICY, ""), stored.getOrDefault(ETHICS_POLICY, ""),
+                stored.getOrDefault(CONTACT, ""));
+    }
+
+    public SmtpServer smtp() {
+        Map<String, String> stored = repository.all();
+        SmtpServer none = SmtpServer.none();
+        return new SmtpServer(stored.getOrDefault(SMTP_HOST, none.host()),
+                intOr(stored.get(SMTP_PORT), none.port()),
+                stored.getOrDefault(SMTP_SECURITY, none.security()),
+                stored.getOrDefault(SMTP_USERNAME, none.username()),
+                stored.getOrDefault(SMTP_PASSWORD, none.password()),
+                stored.getOrDefault(SMTP_FROM_ADDRESS, none.fromAddress()),
+                stored.getOrDefault(SMTP_FROM_NAME, none.fromName()));
+    }
+
+    /** Checks and stores the presentation settings; nothing is stored when one of them is wrong. */
     public void save(SiteSettings settings) {
-        InvalidInput.check()
-                .when(isBlank(settings.title()), TITLE, "Give the site a title.")
-                .when(settings.title() != null && settings.title().length() > 120, TITLE,
-                        "Keep the title under 120 characters.")
-                .when(settings.description() != null && settings.description().length() > 300, DESCRIPTION,
-                        "Keep the description under 300 characters.")
-                .when(settings.timezone() == null, TIMEZONE, "Choose a timezone.")
-                .when(isBlank(settings.dateFormat()), DATE_FORMAT, "Choose a date format.")
-                .when(isBlank(settings.timeFormat()), TIME_FORMAT, "Choose a time format.")
-                .when(!isLanguageTag(settings.language()), LANGUAGE, "Use a language tag such as en or en-GB.")
-                .when(settings.articlesPerPage() < 1 || settings.articlesPerPage() > 100, ARTICLES_PER_PAGE,
-                        "Show between 1 and 100 articles per page.")
-                .throwIfAny();
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(TITLE, settings.title().strip());
-        values.put(DESCRIPTION, settings.description() == null ? "" : settings.description().strip());
-        values.put(TIMEZONE, settings.timezone().getId());
-        values.put(DATE_FORMAT, settings.dateFormat());
-        values.put(TIME_FORMAT, settings.timeFormat());
-        values.put(LANGUAGE, settings.language());
-        values.put(ARTICLES_PER_PAGE, Integer.toString(settings.articlesPerPage()));
+        InvalidInput.Problems problems = InvalidInput.check();
+        check(settings, problems);
+        problems.throwIfAny();
+        repository.putAll(values(settings));
+    }
+
+    /**
+     * Checks everything on the settings screen at once and stores it in one transaction, or nothing. A blank
+     * mail password keeps the stored one.
+     */
+    public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp) {
+        InvalidInput.Problems problems = InvalidInput.check();
+        check(settings, problems);
+        check(policies, problems);
+        check(smtp, problems);
+        problems.throwIfAny();
+        Map<String, String> values = values(settings);
+        values.put(CORRECTIONS_POLICY, strip(policies.corrections()));
+        values.put(ETHICS_POLICY, strip(policies.ethics()));
+        values.put(CONTACT, strip(policies.contact()));
+        values.put(SMTP_HOST, strip(smtp.host()));
+        values.put(SMTP_PORT, Integer.toString(smtp.port()));
+        values.put(SMTP_SECURITY, smtp.security());
+        values.put(SMTP_USERNAME, strip(smtp.username()));
+        if (smtp.password() != null && !smtp.password().isEmpty()) values.put(SMTP_PASSWORD, smtp.password());
+        values.put(SMTP_FROM_ADDRESS, strip(smtp.fromAddress()));
+        values.put(SMTP_FROM_NAME, strip(smtp.fromName()));
         repository.putAll(values);
     }
 
@@ -81,6 +129,59 @@ public final class SiteService {
     /** Once the site is set up, the set-up secret has no use left. */
     public void forgetSetupToken() {
         repository.remove(SETUP_TOKEN);
+    }
+
+    private static void check(SiteSettings s, InvalidInput.Problems problems) {
+        problems.when(isBlank(s.title()), TITLE, "Give the site a title.")
+                .when(s.title() != null && s.title().length() > 120, TITLE, "Keep the title under 120 characters.")
+                .when(s.description() != null && s.description().length() > 300, DESCRIPTION,
+                        "Keep the description under 300 characters.")
+                .when(s.timezone() == null, TIMEZONE, "Choose a timezone.")
+                .when(isBlank(s.dateFormat()), DATE_FORMAT, "Choose a date format.")
+                .when(s.dateFormat() != null && s.dateFormat().length() > 60, DATE_FORMAT, "Keep the format short.")
+                .when(isBlank(s.timeFormat()), TIME_FORMAT, "Choose a time format.")
+                .when(s.timeFormat() != null && s.timeFormat().length() > 60, TIME_FORMAT, "Keep the format short.")
+                .when(!isLanguageTag(s.language()), LANGUAGE, "Use a language tag such as en or en-GB.")
+                .when(s.articlesPerPage() < 1 || s.articlesPerPage() > 100, ARTICLES_PER_PAGE,
+                        "Show between 1 and 100 articles per page.")
+                .when(s.closeCommentsAfterDays() < 0 || s.closeCommentsAfterDays() > 3650, CLOSE_COMMENTS_AFTER,
+                        "Give a number of days from 0 (never close) to 3650.")
+                .when(s.uploadLimitMegabytes() < 1 || s.uploadLimitMegabytes() > 200, UPLOAD_LIMIT,
+                        "Allow uploads from 1 to 200 MB.");
+    }
+
+    private static void check(Policies p, InvalidInput.Problems problems) {
+        problems.when(length(p.corrections()) > MAX_POLICY, CORRECTIONS_POLICY, "Keep the policy under 100,000 characters.")
+                .when(length(p.ethics()) > MAX_POLICY, ETHICS_POLICY, "Keep the policy under 100,000 characters.")
+                .when(length(p.contact()) > MAX_POLICY, CONTACT, "Keep the page under 100,000 characters.");
+    }
+
+    private static void check(SmtpServer smtp, InvalidInput.Problems problems) {
+        String host = strip(smtp.host());
+        String from = strip(smtp.fromAddress());
+        problems.when(!host.isEmpty() && !HOST.matcher(host).matches(), SMTP_HOST,
+                        "Give the server's host name, such as smtp.example.org.")
+                .when(smtp.port() < 1 || smtp.port() > 65535, SMTP_PORT, "Give a port from 1 to 65535 (usually 587 or 465).")
+                .when(!Set.of("none", "starttls", "tls").contains(smtp.security()), SMTP_SECURITY,
+                        "Choose how to secure the connection.")
+                .when(!host.isEmpty() && from.isEmpty(), SMTP_FROM_ADDRESS, "Give the address mail comes from.")
+                .when(!from.isEmpty() && !EMAIL.matcher(from).matches(), SMTP_FROM_ADDRESS,
+                        "Give an address such as newsroom@example.org.");
+    }
+
+    private static Map<String, String> values(SiteSettings settings) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(TITLE, settings.title().strip());
+        values.put(DESCRIPTION, strip(settings.description()));
+        values.put(TIMEZONE, settings.timezone().getId());
+        values.put(DATE_FORMAT, settings.dateFormat());
+        values.put(TIME_FORMAT, settings.timeFormat());
+        values.put(LANGUAGE, settings.language());
+        values.put(ARTICLES_PER_PAGE, Integer.toString(settings.articlesPerPage()));
+        values.put(COMMENTS_OPEN, Boolean.toString(settings.commentsOpenByDefault()));
+        values.put(CLOSE_COMMENTS_AFTER, Integer.toString(settings.closeCommentsAfterDays()));
+        values.put(UPLOAD_LIMIT, Integer.toString(settings.uploadLimitMegabytes()));
+        return values;
     }
 
     private static ZoneId zoneOr(String id, ZoneId fallback) {
@@ -101,6 +202,14 @@ public final class SiteService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private static boolean isLanguageTag(String tag) {

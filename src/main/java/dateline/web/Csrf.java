@@ -15,11 +15,15 @@ import java.util.Set;
 /**
  * Protection against cross-site request forgery for every state-changing request. Two checks must both
  * pass: the browser's own account of where the request came from ({@code Sec-Fetch-Site}, else
- * {@code Origin}) names this site, and the form carries the token that this browser holds in a cookie
- * of its own ({@value #FIELD}). A request that fails either is refused with 403 before any handler runs.
+ * {@code Origin}) names this site, and the form carries the expected token ({@value #FIELD}): the
+ * session's own token for a signed-in member (set on the request as {@link #SESSION_TOKEN} by whatever
+ * identifies members), otherwise the token this browser holds in a cookie of its own. A request that fails
+ * either check is refused with 403 before any handler runs.
  */
 public final class Csrf {
     public static final String FIELD = "csrf";
+    /** The request attribute holding a signed-in member's session token. */
+    public static final String SESSION_TOKEN = "dateline.session-csrf";
     static final String COOKIE = "dateline_csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +39,8 @@ public final class Csrf {
 
     /** The token to put in a form's hidden {@value #FIELD} field; sets the cookie when the browser has none. */
     public String token(Context ctx) {
+        String session = ctx.attribute(SESSION_TOKEN);
+        if (session != null) return session;
         String existing = ctx.attribute(COOKIE);
         if (existing == null) existing = ctx.cookie(COOKIE);
         if (existing != null && existing.length() == 32) return existing;
@@ -50,10 +56,12 @@ public final class Csrf {
     public void check(Context ctx) {
         if (SAFE_METHODS.contains(ctx.method().name())) return;
         if (!comesFromThisSite(ctx)) throw new ForbiddenResponse("This request came from another site.");
-        String cookie = ctx.cookie(COOKIE);
+        String session = ctx.attribute(SESSION_TOKEN);
+        String expected = session != null ? session : ctx.cookie(COOKIE);
         String field = ctx.formParam(FIELD);
-        if (cookie == null || field == null || !MessageDigest.isEqual(
-                cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+        if (field == null) field = ctx.header("X-CSRF-Token");
+        if (expected == null || field == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("This form has expired. Go back, reload the page and send it again.");
         }
     }

@@ -2,12 +2,16 @@ package dateline.web;
 
 import java.util.List;
 
-/** What every public page shares around its content: the site's name, its sections and its assets. */
+/**
+ * What every public page shares around its content: the site's name, its sections, the publisher's links
+ * in the footer (corrections, policies, contact) and its assets.
+ */
 public record Frame(
         String siteTitle,
         String siteDescription,
         String language,
         List<NavLink> navigation,
+        List<Link> footerLinks,
         String stylesheetUrl,
         String iconUrl,
         int year) {
@@ -16,6 +20,6 @@ public record Frame(
     public Frame at(String path) {
         return new Frame(siteTitle, siteDescription, language,
                 navigation.stream().map(l -> new NavLink(l.label(), l.url(), l.url().equals(path))).toList(),
-                stylesheetUrl, iconUrl, year);
+                footerLinks, stylesheetUrl, iconUrl, year);
     }
 }

@@ -1,6 +1,7 @@
 package dateline.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
@@ -28,9 +29,16 @@ public final class WebServer implements AutoCloseable {
             + "img-src 'self' data: https:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** How the server listens and what it serves. */
-    public record Options(String host, int port, Csrf csrf, Handler notFound, String serverErrorPage,
-                          BooleanSupplier databaseReachable) {}
+    /**
+     * How the server listens and what it serves. {@code identify} runs first on every request, to recognise
+     * a signed-in member before forged requests are checked; {@code notAllowed} renders the page for 403.
+     */
+    public record Options(String host, int port, Csrf csrf, Handler identify, Handler notFound,
+                          java.util.function.Consumer<Context> notAllowed,
+                          String serverErrorPage, BooleanSupplier databaseReachable) {}
+
+    /** The request attribute that carries why a request was refused, for the 403 page. */
+    public static final String NOT_ALLOWED_MESSAGE = "dateline.not-allowed";
 
     private final Javalin app;
 
@@ -39,7 +47,12 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
-            config.http.maxRequestSize = 1_000_000;
+            // forms (an article is at most half a million characters) are read into memory; uploads are
+            // streamed to disk past 1 MB, and each is held to the site's own upload limit afterwards
+            config.http.maxRequestSize = 4_000_000;
+            config.jetty.multipartConfig.maxFileSize(200, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(201, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.jetty.modifyHttpConfiguration(http -> {
@@ -47,10 +60,16 @@ public final class WebServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
             });
             config.routes.before(WebServer::addSecurityHeaders);
+            config.routes.before(options.identify());
             config.routes.before(options.csrf()::check);
             RouteGroup.readable(config.routes, "/healthz", ctx -> health(ctx, options.databaseReachable()));
             for (RouteGroup group : groups) group.addTo(config.routes);
             config.routes.exception(ForbiddenResponse.class, (e, ctx) -> refuse(ctx, e.getMessage()));
+            config.routes.exception(NotAllowed.class, (e, ctx) -> {
+                ctx.status(HttpStatus.FORBIDDEN);
+                ctx.attribute(NOT_ALLOWED_MESSAGE, e.getMessage());
+                options.notAllowed().accept(ctx);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e, options.serverErrorPage()));
             config.routes.error(404, "*", options.notFound());
         });

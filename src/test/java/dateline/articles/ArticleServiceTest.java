@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.accounts.Account;
+import dateline.accounts.NewAccount;
+import dateline.accounts.Role;
 import dateline.testing.Articles;
 import dateline.testing.TestSite;
 import dateline.web.InvalidInput;
@@ -38,6 +40,11 @@ class ArticleServiceTest {
     @AfterEach
     void closeSite() {
         site.close();
+    }
+
+    private static Account editorOf(TestSite site) {
+        return site.wiring().accounts().byEmail("editor@example.org").orElseGet(() ->
+                site.wiring().accounts().open(new NewAccount("editor@example.org", "Eda Editor", Role.EDITOR, null)));
     }
 
     @Nested
@@ -87,7 +94,8 @@ class ArticleServiceTest {
 
         @Test
         void refuses_a_draft_without_headline_or_author_naming_each_field() {
-            assertThatThrownBy(() -> articles.anArticle().headline(" ").written())
+            Account editor = site.wiring().accounts().open(new NewAccount("ed@example.org", "Ed", Role.EDITOR, null));
+            assertThatThrownBy(() -> articles.anArticle().headline(" ").writtenBy(editor))
                     .isInstanceOfSatisfying(InvalidInput.class,
                             e -> assertThat(e.problems()).containsKeys("headline", "authors"));
         }
@@ -97,7 +105,7 @@ class ArticleServiceTest {
             var draft = articles.anArticle().draft();
             var withStranger = new ArticleDraft(draft.headline(), null, "", "Body", BodyFormat.MARKDOWN, ArticleType.NEWS,
                     null, List.of(), List.of(9999L), "");
-            assertThatThrownBy(() -> service.write(withStranger))
+            assertThatThrownBy(() -> service.write(withStranger, editorOf(site)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).containsKey("authors"));
         }
 
@@ -116,7 +124,7 @@ class ArticleServiceTest {
             assertThat(draft.path()).isNull();
             assertThat(service.latest(PageRequest.first(10)).items()).isEmpty();
 
-            Article published = service.publish(draft.id(), T);
+            Article published = service.publish(draft.id(), T, alice);
             assertThat(published.path()).isEqualTo("/2024/06/20/quiet-draft/");
             assertThat(service.find(published.path())).isInstanceOf(ArticleLookup.Found.class);
         }

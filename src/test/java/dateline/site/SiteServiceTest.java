@@ -44,7 +44,8 @@ class SiteServiceTest {
 
     @Test
     void invalid_settings_are_refused_whole() {
-        SiteSettings bad = new SiteSettings(" ", "", ZoneId.of("UTC"), "F j, Y", "g:i a", "not a language!", 0);
+        SiteSettings bad = new SiteSettings(" ", "", ZoneId.of("UTC"), "F j, Y", "g:i a", "not a language!", 0,
+                true, 0, 10);
         assertThatThrownBy(() -> service.save(bad)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.problems()).containsKeys("title", "language", "articles_per_page"));
         assertThat(service.settings().title()).isEqualTo("Dateline");

@@ -32,6 +32,7 @@ public final class Articles {
         private Long sectionId;
         private final List<String> tags = new ArrayList<>();
         private final List<Long> authors = new ArrayList<>();
+        private Account firstAuthor;
         private String place = "";
 
         public Builder headline(String text) {
@@ -70,7 +71,10 @@ public final class Articles {
         }
 
         public Builder by(Account... accounts) {
-            for (Account a : accounts) authors.add(a.id());
+            for (Account a : accounts) {
+                if (firstAuthor == null) firstAuthor = a;
+                authors.add(a.id());
+            }
             return this;
         }
 
@@ -83,8 +87,14 @@ public final class Articles {
             return new ArticleDraft(headline, slug, standfirst, body, BodyFormat.MARKDOWN, type, sectionId, tags, authors, place);
         }
 
+        /** Kept as a draft by its first author. */
         public Article written() {
-            return service.write(draft());
+            if (firstAuthor == null) throw new IllegalStateException("Say who writes it: by(...) or writtenBy(...)");
+            return service.write(draft(), firstAuthor);
+        }
+
+        public Article writtenBy(Account writer) {
+            return service.write(draft(), writer);
         }
 
         public FullArticle publishedAt(Instant at) {

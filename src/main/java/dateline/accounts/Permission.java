@@ -1,0 +1,16 @@
+package dateline.accounts;
+
+/** Something a member of the newsroom may be allowed to do. Roles grant them; see {@link Role#can}. */
+public enum Permission {
+    ENTER_NEWSROOM,
+    WRITE_ARTICLES,
+    PUBLISH_OWN_ARTICLES,
+    EDIT_OTHERS_ARTICLES,
+    PUBLISH_OTHERS_ARTICLES,
+    RETRACT_ARTICLES,
+    MANAGE_SECTIONS,
+    MODERATE_COMMENTS,
+    UPLOAD_MEDIA,
+    MANAGE_SETTINGS,
+    MANAGE_ACCOUNTS
+}

@@ -1,0 +1,126 @@
+package dateline.admin;
+
+import dateline.accounts.Permission;
+import dateline.site.DateFormat;
+import dateline.site.Policies;
+import dateline.site.SiteService;
+import dateline.site.SiteSettings;
+import dateline.site.SmtpServer;
+import dateline.site.Timezones;
+import dateline.web.InvalidInput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The settings screen: the site, its dates and lists, comments, uploads, policies and mail server. */
+public final class SettingsRoutes {
+    private static final List<String> DATE_FORMATS = List.of("F j, Y", "j F Y", "Y-m-d", "m/d/Y", "d/m/Y", "l, F j, Y");
+    private static final List<String> TIME_FORMATS = List.of("g:i a", "g:i A", "H:i");
+
+    private final SiteService site;
+    private final Newsroom newsroom;
+    private final Clock clock;
+
+    public SettingsRoutes(SiteService site, Newsroom newsroom, Clock clock) {
+        this.site = site;
+        this.newsroom = newsroom;
+        this.clock = clock;
+    }
+
+    List<AdminRoute> routes() {
+        return List.of(
+                AdminRoute.get("/admin/settings", Permission.MANAGE_SETTINGS, this::form),
+                AdminRoute.post("/admin/settings", Permission.MANAGE_SETTINGS, this::save));
+    }
+
+    private void form(Context ctx) {
+        SiteSettings s = site.settings();
+        Policies p = site.policies();
+        SmtpServer m = site.smtp();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("title", s.title());
+        values.put("description", s.description());
+        values.put("timezone", s.timezone().getId());
+        values.put("date_format", s.dateFormat());
+        values.put("time_format", s.timeFormat());
+        values.put("language", s.language());
+        values.put("articles_per_page", Integer.toString(s.articlesPerPage()));
+        values.put("comments_open_by_default", s.commentsOpenByDefault() ? "on" : "");
+        values.put("close_comments_after_days", Integer.toString(s.closeCommentsAfterDays()));
+        values.put("upload_limit_megabytes", Integer.toString(s.uploadLimitMegabytes()));
+        values.put("policy_corrections", p.corrections());
+        values.put("policy_ethics", p.ethics());
+        values.put("policy_contact", p.contact());
+        values.put("smtp_host", m.host());
+        values.put("smtp_port", Integer.toString(m.port()));
+        values.put("smtp_security", m.security());
+        values.put("smtp_username", m.username());
+        values.put("smtp_from_address", m.fromAddress());
+        values.put("smtp_from_name", m.fromName());
+        render(ctx, HttpStatus.OK, values, Map.of(), "saved".equals(ctx.queryParam("done")) ? "Settings saved." : null);
+    }
+
+    private void save(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : List.of("title", "description", "timezone", "date_format", "date_format_custom",
+                "time_format", "time_format_custom", "language", "articles_per_page", "comments_open_by_default",
+                "close_comments_after_days", "upload_limit_megabytes", "policy_corrections", "policy_ethics",
+                "policy_contact", "smtp_host", "smtp_port", "smtp_security", "smtp_username", "smtp_from_address",
+                "smtp_from_name")) {
+            String value = ctx.formParam(field);
+            values.put(field, value == null ? "" : value);
+        }
+        if (values.get("date_format").equals("custom")) values.put("date_format", values.get("date_format_custom"));
+        if (values.get("time_format").equals("custom")) values.put("time_format", values.get("time_format_custom"));
+        Map<String, String> problems = new LinkedHashMap<>();
+        Integer perPage = number(values, "articles_per_page", problems);
+        Integer closeAfter = number(values, "close_comments_after_days", problems);
+        Integer uploadLimit = number(values, "upload_limit_megabytes", problems);
+        Integer port = number(values, "smtp_port", problems);
+        var zone = Timezones.chosen(values.get("timezone"));
+        if (zone == null) problems.put("timezone", "Choose a timezone.");
+        if (problems.isEmpty()) {
+            try {
+                site.saveAll(new SiteSettings(values.get("title"), values.get("description"), zone,
+                                values.get("date_format"), values.get("time_format"), values.get("language").strip(),
+                                perPage, !values.get("comments_open_by_default").isEmpty(), closeAfter, uploadLimit),
+                        new Policies(values.get("policy_corrections"), values.get("policy_ethics"), values.get("policy_contact")),
+                        new SmtpServer(values.get("smtp_host"), port, values.get("smtp_security"), values.get("smtp_username"),
+                                ctx.formParam("smtp_password"), values.get("smtp_from_address"), values.get("smtp_from_name")));
+                ctx.redirect("/admin/settings?done=saved", HttpStatus.SEE_OTHER);
+                return;
+            } catch (InvalidInput e) {
+                problems.putAll(e.problems());
+            }
+        }
+        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, values, problems, null);
+    }
+
+    private void render(Context ctx, HttpStatus status, Map<String, String> values, Map<String, String> problems,
+                        String notice) {
+        SiteSettings settings = site.settings();
+        ZonedDateTime now = clock.instant().atZone(settings.timezone());
+        List<SettingsPage.FormatChoice> dates = DATE_FORMATS.stream()
+                .map(f -> new SettingsPage.FormatChoice(f, new DateFormat(f).format(now, settings.locale()))).toList();
+        List<SettingsPage.FormatChoice> times = TIME_FORMATS.stream()
+                .map(f -> new SettingsPage.FormatChoice(f, new DateFormat(f).format(now, settings.locale()))).toList();
+        SmtpServer smtp = site.smtp();
+        String mailStatus = smtp.isConfigured()
+                ? "The site sends mail through " + smtp.host() + "." : "No mail server is set: the site cannot send mail.";
+        newsroom.render(ctx, status, "admin/settings.jte", new SettingsPage(newsroom.frame(ctx), values, problems, notice,
+                Timezones.choices(), dates, times, !smtp.password().isEmpty(), mailStatus));
+    }
+
+    private static Integer number(Map<String, String> values, String field, Map<String, String> problems) {
+        try {
+            return Integer.valueOf(values.get(field).strip());
+        } catch (NumberFormatException e) {
+            problems.put(field, "Give a whole number.");
+            return 0;
+        }
+    }
+}
