@@ -4,6 +4,7 @@ import dateline.accounts.AccountRoutes;
 import dateline.accounts.AccountService;
 import dateline.accounts.PasswordResets;
 import dateline.accounts.SessionService;
+import dateline.admin.AdminRoute;
 import dateline.admin.AdminRoutes;
 import dateline.admin.ArticleDeskRoutes;
 import dateline.admin.MediaDeskRoutes;
@@ -62,6 +63,7 @@ public final class Wiring implements AutoCloseable {
     private final ArticleService articles;
     private final MediaService media;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private AdminRoutes adminRoutes;
 
     private Wiring(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -94,7 +96,7 @@ public final class Wiring implements AutoCloseable {
         AccountRoutes accountRoutes = new AccountRoutes(accounts, sessions, passwordResets, site, views, templates, csrf,
                 settings.baseUrl());
         Newsroom newsroom = new Newsroom(site, templates, assets, csrf);
-        AdminRoutes admin = new AdminRoutes(newsroom,
+        AdminRoutes admin = adminRoutes = new AdminRoutes(newsroom,
                 new ArticleDeskRoutes(articles, accounts, site, media, views, markdown, newsroom, clock),
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
@@ -180,6 +182,11 @@ public final class Wiring implements AutoCloseable {
 
     public ArticleService articles() {
         return articles;
+    }
+
+    /** The newsroom's route table with each route's permission, once the web server is built. */
+    public List<AdminRoute> adminRouteTable() {
+        return adminRoutes == null ? List.of() : adminRoutes.table();
     }
 
     public MediaService media() {
