@@ -123,7 +123,7 @@ public final class App implements Runnable {
     }
 
     @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the newsroom's accounts.",
-            subcommands = Users.Add.class)
+            subcommands = {Users.Add.class, Users.Password.class})
     static final class Users implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -164,12 +164,37 @@ public final class App implements Runnable {
                 return 0;
             }
 
-            private static String readLine() throws IOException {
-                var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = reader.readLine();
-                if (line == null || line.isEmpty()) throw new IllegalArgumentException("No password on standard input.");
-                return line;
+        }
+
+        @Command(name = "password", mixinStandardHelpOptions = true,
+                description = "Set a new password for an account (read from standard input) and sign it out everywhere.")
+        static final class Password extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Option(names = "--email", required = true, description = "The account's email address.")
+            String email;
+
+            @Override
+            public Integer call() throws IOException {
+                String password = readLine();
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    Account account = wiring.accounts().byEmail(email).orElseThrow(() ->
+                            new IllegalArgumentException("No account has the address " + email + "."));
+                    wiring.accounts().choosePassword(account.id(), password);
+                    wiring.sessions().endAllOf(account.id());
+                    spec.commandLine().getOut().printf("Set a new password for %s; every session of the account is ended.%n",
+                            account.name());
+                }
+                return 0;
             }
+        }
+
+        private static String readLine() throws IOException {
+            var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            if (line == null || line.isEmpty()) throw new IllegalArgumentException("No password on standard input.");
+            return line;
         }
     }
 

@@ -68,6 +68,18 @@ class AppTest {
         }
 
         @Test
+        void a_new_password_can_be_set_from_the_command_line(@TempDir Path data) {
+            run("first long passphrase\n", "users", "add", "--data", data.toString(), "--email", "a@example.org",
+                    "--name", "A", "--role", "author", "--password-stdin");
+            Run run = run("second long passphrase\n", "users", "password", "--data", data.toString(), "--email", "a@example.org");
+            assertThat(run.code()).as(run.err()).isZero();
+            try (Wiring wiring = open(data)) {
+                assertThat(wiring.accounts().passwordMatches("a@example.org", "second long passphrase")).isTrue();
+            }
+            assertThat(run("x\n", "users", "password", "--data", data.toString(), "--email", "b@example.org").code()).isEqualTo(1);
+        }
+
+        @Test
         void explains_what_is_wrong_and_opens_nothing(@TempDir Path data) {
             Run badRole = run("", "users", "add", "--data", data.toString(), "--email", "x@example.org", "--name", "X",
                     "--role", "owner");

@@ -67,8 +67,11 @@ final class SmtpRelay {
         message.setSentDate(Date.from(clock.instant()));
         message.saveChanges();
         try (Transport transport = session.getTransport()) {
+            // without a user name, no password either: given one alone, Jakarta Mail signs in as the
+            // operating system's user, which a relay that needs no sign-in refuses
             transport.connect(settings.host(), settings.port() > 0 ? settings.port() : -1,
-                    settings.hasCredentials() ? settings.username() : null, settings.password());
+                    settings.hasCredentials() ? settings.username() : null,
+                    settings.hasCredentials() ? settings.password() : null);
             transport.sendMessage(message, message.getAllRecipients());
         }
     }
