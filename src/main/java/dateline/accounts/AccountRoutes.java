@@ -7,6 +7,7 @@ import dateline.web.Head;
 import dateline.web.InvalidInput;
 import dateline.web.RouteGroup;
 import dateline.web.Templates;
+import dateline.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -140,6 +141,7 @@ public final class AccountRoutes implements RouteGroup {
     private void resetForm(Context ctx) {
         String token = String.valueOf(ctx.queryParam("token"));
         if (resets.holderOf(token).isEmpty()) {
+            ctx.attribute(WebServer.OWN_NOT_FOUND_PAGE, true);
             render(ctx, HttpStatus.NOT_FOUND, "accounts/reset.jte", "Choose a new password", Map.of(),
                     Map.of("token", "This link has expired or was already used. Ask for a new one."), null);
             return;

@@ -186,7 +186,9 @@ public final class ArticleDeskRoutes {
         }
         EditorPage.Autosaved offer = autosaved.map(r -> new EditorPage.Autosaved(
                 site.settings().time().dateAndTime(r.savedAt()).text(), r.id())).orElse(null);
-        renderEditor(ctx, HttpStatus.OK, full, form, Map.of(), NOTICES.get(ctx.queryParam("done")), null, offer);
+        String done = ctx.queryParam("done");
+        // Map.of refuses a null key: without ?done= there is simply no notice.
+        renderEditor(ctx, HttpStatus.OK, full, form, Map.of(), done == null ? null : NOTICES.get(done), null, offer);
     }
 
     private void create(Context ctx) {

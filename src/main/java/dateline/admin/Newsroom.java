@@ -57,7 +57,7 @@ public final class Newsroom {
             ctx.header("X-Robots-Tag", "noindex, nofollow");
             var member = AccountRoutes.signedIn(ctx);
             if (member.isEmpty()) {
-                if (ctx.method().name().equals("GET")) {
+                if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
                     ctx.redirect("/login?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8),
                             HttpStatus.SEE_OTHER);
                     return;

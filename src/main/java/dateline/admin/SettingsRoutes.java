@@ -7,7 +7,6 @@ import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import dateline.site.SmtpServer;
 import dateline.site.Timezones;
-import dateline.web.InvalidInput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -83,19 +82,21 @@ public final class SettingsRoutes {
         Integer port = number(values, "smtp_port", problems);
         var zone = Timezones.chosen(values.get("timezone"));
         if (zone == null) problems.put("timezone", "Choose a timezone.");
+        SiteSettings settings = new SiteSettings(values.get("title"), values.get("description"),
+                zone == null ? site.settings().timezone() : zone, values.get("date_format"), values.get("time_format"),
+                values.get("language").strip(), perPage, !values.get("comments_open_by_default").isEmpty(), closeAfter,
+                uploadLimit);
+        Policies policies = new Policies(values.get("policy_corrections"), values.get("policy_ethics"),
+                values.get("policy_contact"));
+        SmtpServer smtp = new SmtpServer(values.get("smtp_host"), port, values.get("smtp_security"),
+                values.get("smtp_username"), ctx.formParam("smtp_password"), values.get("smtp_from_address"),
+                values.get("smtp_from_name"));
+        // every problem at once: the numbers that could not be read, and what the site finds wrong
+        site.problemsWith(settings, policies, smtp).forEach(problems::putIfAbsent);
         if (problems.isEmpty()) {
-            try {
-                site.saveAll(new SiteSettings(values.get("title"), values.get("description"), zone,
-                                values.get("date_format"), values.get("time_format"), values.get("language").strip(),
-                                perPage, !values.get("comments_open_by_default").isEmpty(), closeAfter, uploadLimit),
-                        new Policies(values.get("policy_corrections"), values.get("policy_ethics"), values.get("policy_contact")),
-                        new SmtpServer(values.get("smtp_host"), port, values.get("smtp_security"), values.get("smtp_username"),
-                                ctx.formParam("smtp_password"), values.get("smtp_from_address"), values.get("smtp_from_name")));
-                ctx.redirect("/admin/settings?done=saved", HttpStatus.SEE_OTHER);
-                return;
-            } catch (InvalidInput e) {
-                problems.putAll(e.problems());
-            }
+            site.saveAll(settings, policies, smtp);
+            ctx.redirect("/admin/settings?done=saved", HttpStatus.SEE_OTHER);
+            return;
         }
         render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, values, problems, null);
     }
@@ -115,12 +116,13 @@ public final class SettingsRoutes {
                 Timezones.choices(), dates, times, !smtp.password().isEmpty(), mailStatus));
     }
 
+    /** The field as a whole number; when it is not one, a problem at the field and a value that passes. */
     private static Integer number(Map<String, String> values, String field, Map<String, String> problems) {
         try {
             return Integer.valueOf(values.get(field).strip());
         } catch (NumberFormatException e) {
             problems.put(field, "Give a whole number.");
-            return 0;
+            return field.equals("smtp_port") ? 587 : 1;
         }
     }
 }

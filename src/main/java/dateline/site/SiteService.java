@@ -97,11 +97,24 @@ public final class SiteService {
      * mail password keeps the stored one.
      */
     public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp) {
+        problems(settings, policies, smtp).throwIfAny();
+        store(settings, policies, smtp);
+    }
+
+    /** What is wrong with these settings, field by field, without storing anything. */
+    public Map<String, String> problemsWith(SiteSettings settings, Policies policies, SmtpServer smtp) {
+        return problems(settings, policies, smtp).found();
+    }
+
+    private static InvalidInput.Problems problems(SiteSettings settings, Policies policies, SmtpServer smtp) {
         InvalidInput.Problems problems = InvalidInput.check();
         check(settings, problems);
         check(policies, problems);
         check(smtp, problems);
-        problems.throwIfAny();
+        return problems;
+    }
+
+    private void store(SiteSettings settings, Policies policies, SmtpServer smtp) {
         Map<String, String> values = values(settings);
         values.put(CORRECTIONS_POLICY, strip(policies.corrections()));
         values.put(ETHICS_POLICY, strip(policies.ethics()));

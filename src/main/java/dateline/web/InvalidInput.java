@@ -44,6 +44,11 @@ public final class InvalidInput extends RuntimeException {
             return found.containsKey(field);
         }
 
+        /** The messages found so far, field by field. */
+        public Map<String, String> found() {
+            return Collections.unmodifiableMap(found);
+        }
+
         public void throwIfAny() {
             if (!found.isEmpty()) throw new InvalidInput(found);
         }

@@ -39,6 +39,11 @@ public final class WebServer implements AutoCloseable {
 
     /** The request attribute that carries why a request was refused, for the 403 page. */
     public static final String NOT_ALLOWED_MESSAGE = "dateline.not-allowed";
+    /**
+     * The request attribute a handler sets when its 404 is a page of its own (an expired link says so and
+     * offers a new one), which the site's general "can't find that page" must then not replace.
+     */
+    public static final String OWN_NOT_FOUND_PAGE = "dateline.own-not-found-page";
 
     private final Javalin app;
 
@@ -71,7 +76,9 @@ public final class WebServer implements AutoCloseable {
                 options.notAllowed().accept(ctx);
             });
             config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e, options.serverErrorPage()));
-            config.routes.error(404, "*", options.notFound());
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.attribute(OWN_NOT_FOUND_PAGE) == null) options.notFound().handle(ctx);
+            });
         });
     }
 

@@ -79,7 +79,9 @@ class PublicUpdatesTest {
         save("The bridge reopened on Tuesday.\n\nTraffic was light.", new Edit.SignificantUpdate("Corrects the day."));
         HttpResponse<String> history = http.get(published.path() + "history/");
         assertThat(history.statusCode()).isEqualTo(200);
-        assertThat(history.body()).contains("Corrects the day.", "<del>Monday</del>", "<ins>Tuesday</ins>",
+        assertThat(history.body()).contains("Corrects the day.",
+                "<del><span class=\"visually-hidden\"> [removed: </span>Monday<span class=\"visually-hidden\">] </span></del>",
+                "<ins><span class=\"visually-hidden\"> [added: </span>Tuesday<span class=\"visually-hidden\">] </span></ins>",
                 "href=\"" + published.path() + "\"");
         assertThat(http.get("/2024/06/20/never-published/history/").statusCode()).isEqualTo(404);
     }
