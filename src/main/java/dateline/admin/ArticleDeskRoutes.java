@@ -6,7 +6,6 @@ import dateline.accounts.Permission;
 import dateline.accounts.SignedIn;
 import dateline.articles.Article;
 import dateline.articles.ArticleChanged;
-import dateline.articles.ArticleDraft;
 import dateline.articles.ArticlePage;
 import dateline.articles.ArticleRules;
 import dateline.articles.ArticleService;
@@ -21,7 +20,6 @@ import dateline.articles.FieldDiff;
 import dateline.articles.FullArticle;
 import dateline.articles.NewsroomQuery;
 import dateline.articles.Revision;
-import dateline.articles.Section;
 import dateline.markup.Markdown;
 import dateline.markup.WordDiff;
 import dateline.media.MediaFile;
@@ -128,8 +126,8 @@ public final class ArticleDeskRoutes {
         String section = query(ctx, "section");
         String author = query(ctx, "author");
         String text = query(ctx, "q");
-        NewsroomQuery query = new NewsroomQuery(ArticleStatus.named(status).orElse(null), number(section),
-                number(author), text.isEmpty() ? null : text, null);
+        NewsroomQuery query = new NewsroomQuery(ArticleStatus.named(status).orElse(null), Ids.of(section),
+                Ids.of(author), text.isEmpty() ? null : text, null);
         Cursor before = Cursor.parse(ctx.queryParam("before")).orElse(null);
         Paged<ArticleSummary> page = articles.forNewsroom(query, before, LIST_SIZE, Newsroom.member(ctx).account());
         String olderUrl = null;
@@ -215,7 +213,7 @@ public final class ArticleDeskRoutes {
             case "correction" -> new Edit.Correction(form.note());
             default -> Edit.minor();
         };
-        int version = (int) Optional.ofNullable(number(ctx.formParam("version"))).orElse(-1L).longValue();
+        int version = (int) Optional.ofNullable(Ids.of(ctx.formParam("version"))).orElse(-1L).longValue();
         Article saved;
         try {
             form = withUploadedImage(ctx, member, form);
@@ -267,7 +265,7 @@ public final class ArticleDeskRoutes {
 
     private void autosave(Context ctx) {
         SignedIn member = Newsroom.member(ctx);
-        Long id = number(ctx.formParam("id"));
+        Long id = Ids.of(ctx.formParam("id"));
         EditorForm form = formOf(ctx);
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
@@ -322,8 +320,8 @@ public final class ArticleDeskRoutes {
         FullArticle full = editable(ctx, member);
         List<Revision> all = articles.revisions(full.article().id(), member.account());
         SiteTime time = site.settings().time();
-        Long from = number(ctx.queryParam("from"));
-        Long to = number(ctx.queryParam("to"));
+        Long from = Ids.of(ctx.queryParam("from"));
+        Long to = Ids.of(ctx.queryParam("to"));
         List<FieldDiff> differences = List.of();
         Optional<Revision> a = all.stream().filter(r -> from != null && r.id() == from).findFirst();
         Optional<Revision> b = all.stream().filter(r -> to != null && r.id() == to).findFirst();
@@ -339,8 +337,8 @@ public final class ArticleDeskRoutes {
     private void restore(Context ctx) {
         SignedIn member = Newsroom.member(ctx);
         FullArticle full = editable(ctx, member);
-        Long revision = number(ctx.pathParam("revision"));
-        int version = (int) Optional.ofNullable(number(ctx.formParam("version"))).orElse(-1L).longValue();
+        Long revision = Ids.of(ctx.pathParam("revision"));
+        int version = (int) Optional.ofNullable(Ids.of(ctx.formParam("version"))).orElse(-1L).longValue();
         try {
             articles.restore(full.article().id(), revision == null ? -1 : revision, version, member.account());
         } catch (ArticleChanged e) {
@@ -361,7 +359,7 @@ public final class ArticleDeskRoutes {
     // ---- shared
 
     private FullArticle editable(Context ctx, SignedIn member) {
-        Long id = number(ctx.pathParam("id"));
+        Long id = Ids.of(ctx.pathParam("id"));
         if (id == null) throw new NotFoundResponse();
         return articles.forEditing(id, member.account()).orElseThrow(NotFoundResponse::new);
     }
@@ -472,13 +470,5 @@ public final class ArticleDeskRoutes {
     private static String query(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null ? "" : value.strip();
-    }
-
-    private static Long number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

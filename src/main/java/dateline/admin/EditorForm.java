@@ -71,20 +71,20 @@ public record EditorForm(
     }
 
     Long featuredMediaId() {
-        return number(featuredMedia);
+        return Ids.of(featuredMedia);
     }
 
     /** The draft the form describes; fields that cannot be read (a forged section id) read as empty. */
     ArticleDraft toDraft(BodyFormat format) {
         List<Long> authorIds = new ArrayList<>();
         for (String a : authors) {
-            Long id = number(a);
+            Long id = Ids.of(a);
             if (id != null) authorIds.add(id);
         }
         List<String> tagNames = Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return new ArticleDraft(headline, slug, standfirst, body, format,
-                ArticleType.ofCode(type).orElse(ArticleType.NEWS), number(section), tagNames, authorIds, datelinePlace,
-                commentsOpen, number(featuredMedia));
+                ArticleType.ofCode(type).orElse(ArticleType.NEWS), Ids.of(section), tagNames, authorIds, datelinePlace,
+                commentsOpen, Ids.of(featuredMedia));
     }
 
     public String author(int index) {
@@ -95,13 +95,5 @@ public record EditorForm(
         List<String> all = new ArrayList<>(ids);
         while (all.size() < AUTHOR_FIELDS) all.add("");
         return all;
-    }
-
-    private static Long number(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

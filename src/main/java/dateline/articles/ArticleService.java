@@ -10,6 +10,7 @@ import dateline.media.MediaService;
 import dateline.site.SiteService;
 import dateline.web.Cursor;
 import dateline.web.InvalidInput;
+import dateline.web.Keyset;
 import dateline.web.NotAllowed;
 import dateline.web.PageRequest;
 import dateline.web.Paged;
@@ -472,31 +473,10 @@ public final class ArticleService {
     // ---- inside
 
     private Paged<ArticleSummary> list(ListingScope scope, PageRequest page) {
-        return repository.read(h -> {
-            List<ArticleSummary> rows;
-            Cursor older;
-            Cursor newer = null;
-            boolean newerIsFirstPage = false;
-            if (page.after() != null) {
-                rows = repository.published(h, scope, page.after(), false, page.size() + 1);
-                boolean moreNewer = rows.size() > page.size();
-                if (moreNewer) rows = rows.subList(1, rows.size());
-                if (moreNewer) newer = cursorOf(rows.get(0));
-                older = rows.isEmpty() ? null : cursorOf(rows.get(rows.size() - 1));
-            } else {
-                rows = repository.published(h, scope, page.before(), true, page.size() + 1);
-                boolean moreOlder = rows.size() > page.size();
-                if (moreOlder) rows = rows.subList(0, page.size());
-                older = moreOlder ? cursorOf(rows.get(rows.size() - 1)) : null;
-                if (page.before() != null && !rows.isEmpty()) {
-                    Cursor first = cursorOf(rows.get(0));
-                    int newerCount = repository.published(h, scope, first, false, page.size() + 1).size();
-                    newerIsFirstPage = newerCount > 0 && newerCount <= page.size();
-                    if (newerCount > page.size()) newer = first;
-                }
-            }
-            return new Paged<>(withBylines(h, rows), older, newer, newerIsFirstPage);
-        });
+        return repository.read(h -> Keyset.map(
+                Keyset.page(page, (cursor, older, limit) -> repository.published(h, scope, cursor, older, limit),
+                        ArticleService::cursorOf),
+                rows -> withBylines(h, rows)));
     }
 
     private List<ArticleSummary> withBylines(Handle h, List<ArticleSummary> rows) {

@@ -2,6 +2,7 @@ package dateline.media;
 
 import dateline.markup.Slugs;
 import dateline.web.Cursor;
+import dateline.web.Keyset;
 import dateline.web.InvalidInput;
 import dateline.web.PageRequest;
 import dateline.web.Paged;
@@ -169,31 +170,9 @@ public final class MediaService {
 
     /** The media library: every media file, newest first, a page at a time. */
     public Paged<MediaFile> library(PageRequest page) {
-        return repository.read(h -> {
-            List<MediaFile> rows;
-            Cursor older;
-            Cursor newer = null;
-            boolean newerIsFirstPage = false;
-            if (page.after() != null) {
-                rows = repository.newest(h, page.after(), false, page.size() + 1);
-                boolean moreNewer = rows.size() > page.size();
-                if (moreNewer) rows = rows.subList(1, rows.size());
-                if (moreNewer) newer = cursorOf(rows.get(0));
-                older = rows.isEmpty() ? null : cursorOf(rows.get(rows.size() - 1));
-            } else {
-                rows = repository.newest(h, page.before(), true, page.size() + 1);
-                boolean moreOlder = rows.size() > page.size();
-                if (moreOlder) rows = rows.subList(0, page.size());
-                older = moreOlder ? cursorOf(rows.get(rows.size() - 1)) : null;
-                if (page.before() != null && !rows.isEmpty()) {
-                    Cursor first = cursorOf(rows.get(0));
-                    int newerCount = repository.newest(h, first, false, page.size() + 1).size();
-                    newerIsFirstPage = newerCount > 0 && newerCount <= page.size();
-                    if (newerCount > page.size()) newer = first;
-                }
-            }
-            return new Paged<>(withVariants(h, rows), older, newer, newerIsFirstPage);
-        });
+        return repository.read(h -> Keyset.map(
+                Keyset.page(page, (cursor, older, limit) -> repository.newest(h, cursor, older, limit), MediaService::cursorOf),
+                rows -> withVariants(h, rows)));
     }
 
     /** The variant stored under a key; an original's key names none. */

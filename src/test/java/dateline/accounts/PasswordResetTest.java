@@ -1,6 +1,5 @@
 package dateline.accounts;
 
-import static dateline.testing.Pages.cookie;
 import static dateline.testing.Pages.first;
 import static dateline.testing.Pages.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +42,9 @@ class PasswordResetTest {
         site.close();
     }
 
-    /** Posts a form of the site with a visitor's CSRF token, and the cookie that carries it. */
+    /** Posts a form of the site as a visitor, with the token the sign-in page gives. */
     private HttpResponse<String> post(String postPath, Map<String, String> fields) {
-        HttpResponse<String> form = http.get("/login");
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-        all.put("csrf", first(form.body(), "name=\"csrf\" value=\"([^\"]+)\""));
-        return http.post(postPath, all, "Cookie", "dateline_csrf=" + cookie(form, "dateline_csrf"));
+        return http.visitorForm("/login").post(postPath, fields);
     }
 
     @Test

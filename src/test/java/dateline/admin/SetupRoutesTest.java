@@ -1,7 +1,5 @@
 package dateline.admin;
 
-import static dateline.testing.Pages.cookie;
-import static dateline.testing.Pages.first;
 import static dateline.testing.Pages.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,22 +28,12 @@ class SetupRoutesTest {
         site.close();
     }
 
-    /** The form's CSRF token and the cookie that must come with it. */
-    private record Session(String token, String cookie) {}
-
-    private Session openForm() {
-        HttpResponse<String> form = http.get("/setup");
-        return new Session(first(form.body(), "name=\"csrf\" value=\"([^\"]+)\""), "dateline_csrf=" + cookie(form, "dateline_csrf"));
+    private Http.VisitorForm openForm() {
+        return http.visitorForm("/setup");
     }
 
-    private HttpResponse<String> submit(Session session, Map<String, String> fields, String... headers) {
-        Map<String, String> form = new java.util.LinkedHashMap<>(fields);
-        form.put("csrf", session.token());
-        String[] all = new String[headers.length + 2];
-        all[0] = "Cookie";
-        all[1] = session.cookie();
-        System.arraycopy(headers, 0, all, 2, headers.length);
-        return http.post("/setup", form, all);
+    private HttpResponse<String> submit(Http.VisitorForm form, Map<String, String> fields, String... headers) {
+        return form.post("/setup", fields, headers);
     }
 
     private static Map<String, String> goodForm() {
@@ -100,7 +88,7 @@ class SetupRoutesTest {
     class From_another_machine {
         @Test
         void the_set_up_code_from_the_log_is_needed() {
-            Session session = openForm();
+            Http.VisitorForm session = openForm();
             HttpResponse<String> withoutCode = submit(session, goodForm(), "X-Forwarded-For", "203.0.113.9");
             assertThat(withoutCode.statusCode()).isEqualTo(422);
             assertThat(withoutCode.body()).contains("id=\"code-error\"", "value=\"rita@example.org\"");
@@ -117,7 +105,7 @@ class SetupRoutesTest {
     class Forged_requests {
         @Test
         void a_cross_site_post_is_refused_and_changes_nothing() {
-            Session session = openForm();
+            Http.VisitorForm session = openForm();
             HttpResponse<String> response = submit(session, goodForm(), "Sec-Fetch-Site", "cross-site");
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(submit(session, goodForm(), "Origin", "https://evil.example").statusCode()).isEqualTo(403);
@@ -127,7 +115,7 @@ class SetupRoutesTest {
         @Test
         void a_post_without_the_forms_token_is_refused() {
             assertThat(http.post("/setup", goodForm()).statusCode()).isEqualTo(403);
-            Session session = openForm();
+            Http.VisitorForm session = openForm();
             Map<String, String> form = new java.util.LinkedHashMap<>(goodForm());
             form.put("csrf", "not-the-token");
             assertThat(http.post("/setup", form, "Cookie", session.cookie()).statusCode()).isEqualTo(403);

@@ -56,6 +56,45 @@ public final class Http {
                 .build());
     }
 
+    /**
+     * A form of the site as a visitor's browser holds it: the CSRF token from the page and the cookie that
+     * must come with it. {@link VisitorForm#post} sends a form with both.
+     */
+    public VisitorForm visitorForm(String page) {
+        HttpResponse<String> form = get(page);
+        return new VisitorForm(Pages.first(form.body(), "name=\"csrf\" value=\"([^\"]+)\""),
+                "dateline_csrf=" + Pages.cookie(form, "dateline_csrf"));
+    }
+
+    public final class VisitorForm {
+        private final String token;
+        private final String cookie;
+
+        private VisitorForm(String token, String cookie) {
+            this.token = token;
+            this.cookie = cookie;
+        }
+
+        public String token() {
+            return token;
+        }
+
+        public String cookie() {
+            return cookie;
+        }
+
+        /** Posts the fields with the token and its cookie; {@code headers} come in name, value pairs. */
+        public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("csrf", token);
+            String[] withCookie = new String[headers.length + 2];
+            withCookie[0] = "Cookie";
+            withCookie[1] = cookie;
+            System.arraycopy(headers, 0, withCookie, 2, headers.length);
+            return Http.this.post(path, all, withCookie);
+        }
+    }
+
     public static Map<String, String> form(String... pairs) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) form.put(pairs[i], pairs[i + 1]);
