@@ -210,6 +210,10 @@ public final class App implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "The seed of the generator (default 1).")
         long seed;
 
+        @Option(names = "--comments-per-article", description = "Give every article exactly this many comments "
+                + "(default: as many as readers would write, most none or a few, some dozens).")
+        Integer commentsPerArticle;
+
         @Option(names = "--now", description = "The moment the newest article is written before, as 2024-06-20T09:38:00Z "
                 + "(default: now). With the same seed and moment, the site is the same.")
         String now;
@@ -225,11 +229,15 @@ public final class App implements Runnable {
             }
             long started = System.nanoTime();
             try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
-                DemoSite.Summary summary = new DemoSite(wiring.site(), wiring.accounts(), wiring.articles())
-                        .fill(articles, seed, until);
+                if (commentsPerArticle != null && (commentsPerArticle < 0 || commentsPerArticle > 10_000)) {
+                    throw new IllegalArgumentException("Choose from 0 to 10,000 comments per article.");
+                }
+                DemoSite.Summary summary = new DemoSite(wiring.site(), wiring.accounts(), wiring.articles(),
+                        wiring.comments()).fill(articles, seed, until, commentsPerArticle);
                 spec.commandLine().getOut().printf("Wrote %,d articles by %d authors in %d sections (%d with "
-                                + "significant updates) in %.1f s.%n", summary.articles(), summary.authors(),
-                        summary.sections(), summary.updated(), (System.nanoTime() - started) / 1e9);
+                                + "significant updates) and %,d comments in %.1f s.%n", summary.articles(),
+                        summary.authors(), summary.sections(), summary.updated(), summary.comments(),
+                        (System.nanoTime() - started) / 1e9);
             }
             return 0;
         }

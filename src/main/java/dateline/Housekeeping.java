@@ -2,6 +2,7 @@ package dateline;
 
 import dateline.accounts.PasswordResets;
 import dateline.accounts.SessionService;
+import dateline.comments.CommentService;
 import dateline.mail.MailService;
 import dateline.storage.DatabaseBuckets;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets, every hour, what the site no longer needs and should not keep: ended sessions, used or expired
- * password links, full rate-limit buckets, and mail delivered more than thirty days ago.
+ * password links, full rate-limit buckets, mail delivered more than thirty days ago, and commenters'
+ * network addresses and browsers past the retention period.
  */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -24,6 +26,7 @@ final class Housekeeping implements AutoCloseable {
     private final SessionService sessions;
     private final PasswordResets passwordResets;
     private final MailService mail;
+    private final CommentService comments;
     private final DatabaseBuckets buckets;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dateline-housekeeping");
@@ -31,10 +34,12 @@ final class Housekeeping implements AutoCloseable {
         return thread;
     });
 
-    Housekeeping(SessionService sessions, PasswordResets passwordResets, MailService mail, Jdbi jdbi, Clock clock) {
+    Housekeeping(SessionService sessions, PasswordResets passwordResets, MailService mail, CommentService comments,
+                 Jdbi jdbi, Clock clock) {
         this.sessions = sessions;
         this.passwordResets = passwordResets;
         this.mail = mail;
+        this.comments = comments;
         this.buckets = new DatabaseBuckets(jdbi, clock);
     }
 
@@ -46,7 +51,7 @@ final class Housekeeping implements AutoCloseable {
     void tidy() {
         try {
             int forgotten = sessions.forgetExpired() + passwordResets.forgetOld() + buckets.forgetFullBuckets()
-                    + mail.purgeDelivered(KEEP_DELIVERED_MAIL);
+                    + mail.purgeDelivered(KEEP_DELIVERED_MAIL) + comments.forgetOldAddresses();
             if (forgotten > 0) LOG.info("Housekeeping forgot {} expired records", forgotten);
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping failed; it runs again in an hour", e);

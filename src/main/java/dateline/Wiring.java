@@ -7,6 +7,7 @@ import dateline.accounts.SessionService;
 import dateline.admin.AdminRoute;
 import dateline.admin.AdminRoutes;
 import dateline.admin.ArticleDeskRoutes;
+import dateline.admin.CommentDeskRoutes;
 import dateline.admin.MediaDeskRoutes;
 import dateline.admin.Newsroom;
 import dateline.admin.SectionRoutes;
@@ -17,6 +18,8 @@ import dateline.articles.ArticleRoutes;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
 import dateline.articles.ScheduledPublishing;
+import dateline.comments.CommentRoutes;
+import dateline.comments.CommentService;
 import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
@@ -49,7 +52,7 @@ import java.util.Locale;
  * housekeeping). Nothing else constructs services.
  */
 public final class Wiring implements AutoCloseable {
-    static final List<String> ASSETS = List.of("site.css", "icon.svg", "admin.css", "admin.js");
+    static final List<String> ASSETS = List.of("site.css", "icon.svg", "admin.css", "admin.js", "comments.js");
 
     private final Settings settings;
     private final Clock clock;
@@ -62,6 +65,7 @@ public final class Wiring implements AutoCloseable {
     private final PasswordResets passwordResets;
     private final ArticleService articles;
     private final MediaService media;
+    private final CommentService comments;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
 
@@ -78,6 +82,8 @@ public final class Wiring implements AutoCloseable {
         this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
                 () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
+        this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), clock,
+                settings.baseUrl());
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -89,15 +95,17 @@ public final class Wiring implements AutoCloseable {
     public WebServer startWeb() {
         Templates templates = templates();
         Assets assets = assets();
-        Csrf csrf = new Csrf(settings.baseUrl());
+        Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH));
         ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock);
-        ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates);
+        CommentRoutes commentRoutes = new CommentRoutes(comments, articles, views, site, templates, settings.baseUrl());
+        ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates, commentRoutes::section);
         SetupRoutes setup = new SetupRoutes(accounts, site, views, templates, csrf);
         AccountRoutes accountRoutes = new AccountRoutes(accounts, sessions, passwordResets, site, views, templates, csrf,
                 settings.baseUrl());
         Newsroom newsroom = new Newsroom(site, templates, assets, csrf);
         AdminRoutes admin = adminRoutes = new AdminRoutes(newsroom,
-                new ArticleDeskRoutes(articles, accounts, site, media, views, markdown, newsroom, clock),
+                new ArticleDeskRoutes(articles, accounts, site, media, comments, views, markdown, newsroom, clock),
+                new CommentDeskRoutes(comments, articles, site, newsroom),
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
                 new SectionRoutes(articles, newsroom),
@@ -110,11 +118,11 @@ public final class Wiring implements AutoCloseable {
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
-                        new MediaRoutes(media), admin, articleRoutes)).start();
+                        new MediaRoutes(media), commentRoutes, admin, articleRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
-        running.add(new Housekeeping(sessions, passwordResets, mail, database.jdbi(), clock).start());
+        running.add(new Housekeeping(sessions, passwordResets, mail, comments, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
     }
@@ -187,6 +195,10 @@ public final class Wiring implements AutoCloseable {
     /** The newsroom's route table with each route's permission, once the web server is built. */
     public List<AdminRoute> adminRouteTable() {
         return adminRoutes == null ? List.of() : adminRoutes.table();
+    }
+
+    public CommentService comments() {
+        return comments;
     }
 
     public MediaService media() {

@@ -15,11 +15,12 @@ public final class AdminRoutes implements RouteGroup {
     private final Newsroom newsroom;
     private final List<AdminRoute> table;
 
-    public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, MediaDeskRoutes media, SettingsRoutes settings,
-                       SectionRoutes sections, StaffRoutes staff) {
+    public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, CommentDeskRoutes comments, MediaDeskRoutes media,
+                       SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff) {
         this.newsroom = newsroom;
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(desk.routes());
+        all.addAll(comments.routes());
         all.addAll(media.routes());
         all.addAll(settings.routes());
         all.addAll(sections.routes());

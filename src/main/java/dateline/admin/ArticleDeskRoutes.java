@@ -20,6 +20,8 @@ import dateline.articles.FieldDiff;
 import dateline.articles.FullArticle;
 import dateline.articles.NewsroomQuery;
 import dateline.articles.Revision;
+import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
 import dateline.markup.Markdown;
 import dateline.markup.WordDiff;
 import dateline.media.MediaFile;
@@ -69,12 +71,15 @@ public final class ArticleDeskRoutes {
     private final SiteService site;
     private final ArticleViews views;
     private final MediaService media;
+    private final CommentService comments;
     private final Markdown markdown;
     private final Newsroom newsroom;
     private final Clock clock;
 
     public ArticleDeskRoutes(ArticleService articles, AccountService accounts, SiteService site, MediaService media,
-                             ArticleViews views, Markdown markdown, Newsroom newsroom, Clock clock) {
+                             CommentService comments, ArticleViews views, Markdown markdown, Newsroom newsroom,
+                             Clock clock) {
+        this.comments = comments;
         this.articles = articles;
         this.accounts = accounts;
         this.site = site;
@@ -117,8 +122,9 @@ public final class ArticleDeskRoutes {
                 new NewsroomQuery(null, null, everybody ? null : me.id(), null, null), null, 10, me).items(), settings);
         newsroom.render(ctx, HttpStatus.OK, "admin/dashboard.jte", new DashboardPage(newsroom.frame(ctx),
                 me.name().split(" ")[0], counts.get(ArticleStatus.DRAFT), counts.get(ArticleStatus.PENDING),
-                counts.get(ArticleStatus.SCHEDULED), counts.get(ArticleStatus.PUBLISHED), pending, scheduled, recent,
-                everybody));
+                counts.get(ArticleStatus.SCHEDULED), counts.get(ArticleStatus.PUBLISHED),
+                member.can(Permission.MODERATE_COMMENTS) ? comments.counts().get(CommentStatus.PENDING) : null,
+                pending, scheduled, recent, everybody));
     }
 
     private void list(Context ctx) {

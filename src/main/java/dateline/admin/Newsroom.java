@@ -30,10 +30,12 @@ public final class Newsroom {
             new Item("Dashboard", "/admin", Permission.ENTER_NEWSROOM),
             new Item("Articles", "/admin/articles", Permission.WRITE_ARTICLES),
             new Item("New article", "/admin/articles/new", Permission.WRITE_ARTICLES),
+            new Item("Comments", "/admin/comments", Permission.MODERATE_COMMENTS),
             new Item("Media", "/admin/media", Permission.UPLOAD_MEDIA),
             new Item("Sections", "/admin/sections", Permission.MANAGE_SECTIONS),
             new Item("Accounts", "/admin/accounts", Permission.MANAGE_ACCOUNTS),
-            new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS));
+            new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS),
+            new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS));
 
     private final SiteService site;
     private final Templates templates;
@@ -81,7 +83,8 @@ public final class Newsroom {
             if (!member.can(item.permission())) continue;
             boolean current = ctx.path().equals(item.url())
                     || (item.url().equals("/admin/articles") && ctx.path().startsWith("/admin/articles/")
-                        && !ctx.path().equals("/admin/articles/new"));
+                        && !ctx.path().equals("/admin/articles/new"))
+                    || (item.url().equals("/admin/comments") && ctx.path().startsWith("/admin/comments/"));
             navigation.add(new NavLink(item.label(), item.url(), current));
         }
         return new AdminFrame(site.settings().title(), member.account().name(), member.account().role().label(),

@@ -1,6 +1,7 @@
 package dateline.admin;
 
 import dateline.accounts.Permission;
+import dateline.site.CommentSettings;
 import dateline.site.DateFormat;
 import dateline.site.Policies;
 import dateline.site.SiteService;
@@ -40,7 +41,19 @@ public final class SettingsRoutes {
         SiteSettings s = site.settings();
         Policies p = site.policies();
         SmtpServer m = site.smtp();
+        CommentSettings c = site.comments();
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("comments_thread_depth", Integer.toString(c.threadDepth()));
+        values.put("comments_per_page", Integer.toString(c.perPage()));
+        values.put("comments_newest_first", c.newestFirst() ? "newest" : "oldest");
+        values.put("comments_hold_all", c.holdAll() ? "on" : "");
+        values.put("comments_trust_previously_approved", c.trustPreviouslyApproved() ? "on" : "");
+        values.put("comments_link_limit", Integer.toString(c.linkLimit()));
+        values.put("comments_moderation_words", c.moderationWords());
+        values.put("comments_disallowed_words", c.disallowedWords());
+        values.put("comments_notify_authors", c.notifyAuthors() ? "on" : "");
+        values.put("comments_notify_moderators", c.notifyModerators() ? "on" : "");
+        values.put("comments_keep_addresses_days", Integer.toString(c.keepAddressesDays()));
         values.put("title", s.title());
         values.put("description", s.description());
         values.put("timezone", s.timezone().getId());
@@ -69,7 +82,10 @@ public final class SettingsRoutes {
                 "time_format", "time_format_custom", "language", "articles_per_page", "comments_open_by_default",
                 "close_comments_after_days", "upload_limit_megabytes", "policy_corrections", "policy_ethics",
                 "policy_contact", "smtp_host", "smtp_port", "smtp_security", "smtp_username", "smtp_from_address",
-                "smtp_from_name")) {
+                "smtp_from_name", "comments_thread_depth", "comments_per_page", "comments_newest_first",
+                "comments_hold_all", "comments_trust_previously_approved", "comments_link_limit",
+                "comments_moderation_words", "comments_disallowed_words", "comments_notify_authors",
+                "comments_notify_moderators", "comments_keep_addresses_days")) {
             String value = ctx.formParam(field);
             values.put(field, value == null ? "" : value);
         }
@@ -80,6 +96,12 @@ public final class SettingsRoutes {
         Integer closeAfter = number(values, "close_comments_after_days", problems);
         Integer uploadLimit = number(values, "upload_limit_megabytes", problems);
         Integer port = number(values, "smtp_port", problems);
+        CommentSettings comments = new CommentSettings(number(values, "comments_thread_depth", problems),
+                number(values, "comments_per_page", problems), values.get("comments_newest_first").equals("newest"),
+                !values.get("comments_hold_all").isEmpty(), !values.get("comments_trust_previously_approved").isEmpty(),
+                number(values, "comments_link_limit", problems), values.get("comments_moderation_words"),
+                values.get("comments_disallowed_words"), !values.get("comments_notify_authors").isEmpty(),
+                !values.get("comments_notify_moderators").isEmpty(), number(values, "comments_keep_addresses_days", problems));
         var zone = Timezones.chosen(values.get("timezone"));
         if (zone == null) problems.put("timezone", "Choose a timezone.");
         SiteSettings settings = new SiteSettings(values.get("title"), values.get("description"),
@@ -92,9 +114,9 @@ public final class SettingsRoutes {
                 values.get("smtp_username"), ctx.formParam("smtp_password"), values.get("smtp_from_address"),
                 values.get("smtp_from_name"));
         // every problem at once: the numbers that could not be read, and what the site finds wrong
-        site.problemsWith(settings, policies, smtp).forEach(problems::putIfAbsent);
+        site.problemsWith(settings, policies, smtp, comments).forEach(problems::putIfAbsent);
         if (problems.isEmpty()) {
-            site.saveAll(settings, policies, smtp);
+            site.saveAll(settings, policies, smtp, comments);
             ctx.redirect("/admin/settings?done=saved", HttpStatus.SEE_OTHER);
             return;
         }
@@ -122,7 +144,7 @@ public final class SettingsRoutes {
             return Integer.valueOf(values.get(field).strip());
         } catch (NumberFormatException e) {
             problems.put(field, "Give a whole number.");
-            return field.equals("smtp_port") ? 587 : 1;
+            return field.equals("smtp_port") ? 587 : field.equals("comments_per_page") ? 50 : 1;
         }
     }
 }

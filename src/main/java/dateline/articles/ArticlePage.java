@@ -11,7 +11,8 @@ import java.util.List;
  * The article page. {@code typeLabel} is null for plain news; {@code lastUpdated} is null unless the
  * article was significantly updated after publication; {@code section} may be null; {@code historyUrl} leads
  * to the public update history when there is one; {@code featuredImage} may be null; {@code retraction} is set for a retracted article;
- * {@code preview} marks the newsroom's look at an article before it is out.
+ * {@code preview} marks the newsroom's look at an article before it is out; {@code belowHtml} is what
+ * other features show under it (the comments), already safe.
  */
 public record ArticlePage(
         Frame frame,
@@ -30,7 +31,14 @@ public record ArticlePage(
         List<UpdateNote> updates,
         String historyUrl,
         Retraction retraction,
-        boolean preview) {
+        boolean preview,
+        String belowHtml) {
+
+    /** The same page with safe HTML shown under the article, such as its comments. */
+    public ArticlePage withBelow(String html) {
+        return new ArticlePage(frame, head, headline, typeLabel, section, standfirst, featuredImage, authors,
+                datelinePlace, published, lastUpdated, bodyHtml, tags, updates, historyUrl, retraction, preview, html);
+    }
 
     /** Why and when an article was retracted. */
     public record Retraction(String note, Stamp at) {}

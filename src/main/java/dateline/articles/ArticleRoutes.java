@@ -22,6 +22,15 @@ import java.util.regex.Pattern;
 
 /** The public pages of articles: the front page, article pages, and section, tag and author lists. */
 public final class ArticleRoutes implements RouteGroup {
+    /**
+     * What another feature shows under an article's text (the comments): safe HTML for this request. The
+     * feature that provides it is above articles; {@code Wiring} connects them.
+     */
+    @FunctionalInterface
+    public interface Below {
+        String render(FullArticle article, Context ctx);
+    }
+
     private static final Pattern DATE_PART = Pattern.compile("\\d{2,4}");
 
     private final ArticleService articles;
@@ -29,9 +38,11 @@ public final class ArticleRoutes implements RouteGroup {
     private final SiteService site;
     private final ArticleViews views;
     private final Templates templates;
+    private final Below below;
 
     public ArticleRoutes(ArticleService articles, AccountService accounts, SiteService site, ArticleViews views,
-                         Templates templates) {
+                         Templates templates, Below below) {
+        this.below = below;
         this.articles = articles;
         this.accounts = accounts;
         this.site = site;
@@ -90,7 +101,8 @@ public final class ArticleRoutes implements RouteGroup {
         if (lookup instanceof ArticleLookup.Moved moved) {
             ctx.redirect(moved.path(), HttpStatus.MOVED_PERMANENTLY);
         } else if (lookup instanceof ArticleLookup.Found found) {
-            ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections());
+            ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections())
+                    .withBelow(below.render(found.article(), ctx));
             HttpCaching.sendHtml(ctx, templates.render("articles/article.jte", page), found.article().article().modifiedAt());
         } else {
             throw new NotFoundResponse();

@@ -98,7 +98,7 @@ public final class ArticleViews implements FrameSource {
                 page.older() == null ? null : "/corrections/?before=" + page.older().encode(), policy);
     }
 
-    ArticlePage articlePage(FullArticle full, SiteSettings settings, List<Section> sections) {
+    public ArticlePage articlePage(FullArticle full, SiteSettings settings, List<Section> sections) {
         Article a = full.article();
         SiteTime time = settings.time();
         String canonical = baseUrl + a.path();
@@ -126,7 +126,8 @@ public final class ArticleViews implements FrameSource {
         meta.add(Meta.name("twitter:description", description));
         String jsonLd = Json.forScript(ArticleJsonLd.of(full, canonical, description, settings, site.policies(), baseUrl,
                 image.map(i -> baseUrl + i.url()).orElse(null)));
-        Head head = new Head(a.headline() + " – " + settings.title(), description, canonical, null, meta, jsonLd);
+        Head head = new Head(a.headline() + " – " + settings.title(), description, canonical, null, meta, jsonLd)
+                .withScript(assets.url("comments.js"));
 
         var lastUpdated = ArticleDates.lastUpdatedToShow(a.publishedAt(), a.significantlyUpdatedAt());
         return new ArticlePage(
@@ -149,7 +150,7 @@ public final class ArticleViews implements FrameSource {
                 full.updates().isEmpty() ? null : a.path() + "history/",
                 a.status() == ArticleStatus.RETRACTED
                         ? new ArticlePage.Retraction(a.retractionNote(), time.dateAndTime(a.retractedAt())) : null,
-                false);
+                false, "");
     }
 
     /**
@@ -169,7 +170,7 @@ public final class ArticleViews implements FrameSource {
                 "noindex, nofollow", List.of(), null);
         return new ArticlePage(page.frame(), head, page.headline(), page.typeLabel(), page.section(), page.standfirst(),
                 page.featuredImage(), page.authors(), page.datelinePlace(), page.published(), page.lastUpdated(), page.bodyHtml(), page.tags(),
-                page.updates(), null, page.retraction(), true);
+                page.updates(), null, page.retraction(), true, "");
     }
 
     /** A list page. {@code path} is the list's own address; {@code query} the paging part of it, or empty. */

@@ -11,6 +11,8 @@ import dateline.articles.BodyFormat;
 import dateline.articles.Publication;
 import dateline.articles.Section;
 import dateline.articles.UpdateKind;
+import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
 import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Fills a site with a realistic newsroom's output: sections, a staff of authors, and articles spread
- * over months, some with several authors, some significantly updated or corrected after publication.
+ * over months, some with several authors, some significantly updated or corrected after publication, most
+ * with readers' comment threads several levels deep.
  * The same seed and the same moment give the same site, so screenshots and benchmarks are repeatable.
  * The authors it creates have no password; they cannot sign in.
  */
@@ -35,22 +38,29 @@ public final class DemoSite {
     /** A busy small newsroom publishes about eight stories a day. */
     private static final Duration AVERAGE_GAP = Duration.ofHours(3);
 
-    public record Summary(int articles, int authors, int sections, int updated) {}
+    public record Summary(int articles, int authors, int sections, int updated, int comments) {}
 
     private final SiteService site;
     private final AccountService accounts;
     private final ArticleService articles;
+    private final CommentService comments;
 
-    public DemoSite(SiteService site, AccountService accounts, ArticleService articles) {
+    public DemoSite(SiteService site, AccountService accounts, ArticleService articles, CommentService comments) {
         this.site = site;
         this.accounts = accounts;
         this.articles = articles;
+        this.comments = comments;
     }
 
-    /** Writes {@code count} articles published before {@code until}, made from {@code seed}. */
-    public Summary fill(int count, long seed, Instant until) {
+    /**
+     * Writes {@code count} articles published before {@code until}, made from {@code seed}, with readers'
+     * comment threads: as many as readers would write when {@code commentsPerArticle} is null, or exactly that
+     * many on every article.
+     */
+    public Summary fill(int count, long seed, Instant until, Integer commentsPerArticle) {
         SplittableRandom random = new SplittableRandom(seed);
         NewsWriter writer = new NewsWriter(random);
+        CommentWriter readers = new CommentWriter(random.split());
         nameTheSite();
         List<Section> sections = ensureSections();
         List<Account> staff = ensureStaff(writer, Math.min(40, 8 + count / 400));
@@ -62,7 +72,10 @@ public final class DemoSite {
         Arrays.sort(ages);
 
         int updated = 0;
+        int commentCount = 0;
+        int depth = site.comments().threadDepth();
         List<Publication> batch = new ArrayList<>(BATCH);
+        List<List<CommentWriter.CommentIdea>> threads = new ArrayList<>(BATCH);
         for (int i = count - 1; i >= 0; i--) {
             Instant publishedAt = until.minusMillis(ages[i]);
             Section section = sections.get(weightedSection(random, sections.size()));
@@ -78,13 +91,34 @@ public final class DemoSite {
             batch.add(new Publication(new ArticleDraft(story.headline(), null, story.standfirst(), story.markdownBody(),
                     BodyFormat.MARKDOWN, story.type(), section.id(), story.tags(), authorIds, story.datelinePlace()),
                     publishedAt, updates));
+            int size = commentsPerArticle != null ? commentsPerArticle : readers.sizeOfThread();
+            threads.add(readers.thread(story.headline(), section.name(), size, depth));
             if (batch.size() == BATCH) {
-                articles.publishAll(batch);
-                batch.clear();
+                commentCount += publish(batch, threads, until);
             }
         }
-        if (!batch.isEmpty()) articles.publishAll(batch);
-        return new Summary(count, staff.size(), sections.size(), updated);
+        if (!batch.isEmpty()) commentCount += publish(batch, threads, until);
+        return new Summary(count, staff.size(), sections.size(), updated, commentCount);
+    }
+
+    /** Publishes a batch of articles with their readers' threads, then empties both lists. */
+    private int publish(List<Publication> batch, List<List<CommentWriter.CommentIdea>> threads, Instant until) {
+        List<Long> ids = articles.publishAll(batch);
+        List<CommentService.ImportedThread> imported = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Instant at = batch.get(i).publishedAt();
+            List<CommentService.Imported> thread = new ArrayList<>();
+            for (CommentWriter.CommentIdea idea : threads.get(i)) {
+                at = at.plus(Duration.ofMinutes(Math.max(1, idea.minutesAfterPrevious())));
+                if (!at.isBefore(until)) break;
+                thread.add(new CommentService.Imported(idea.parent(), idea.name(), idea.email(), idea.website(),
+                        idea.text(), at, CommentStatus.APPROVED));
+            }
+            if (!thread.isEmpty()) imported.add(new CommentService.ImportedThread(ids.get(i), thread));
+        }
+        batch.clear();
+        threads.clear();
+        return comments.importThreads(imported);
     }
 
     /** A new site gets a newspaper's name; a site that already has one keeps it. */

@@ -39,12 +39,16 @@ public final class SiteService {
     private static final String SMTP_PASSWORD = "smtp_password";
     private static final String SMTP_FROM_ADDRESS = "smtp_from_address";
     private static final String SMTP_FROM_NAME = "smtp_from_name";
+    private static final String COMMENT = "comments_";
+    private static final String SECRET = "site_secret";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final int MAX_POLICY = 100_000;
 
     private final SiteRepository repository;
     private final SecureRandom random = new SecureRandom();
+    /** Once made, the secret never changes, so one read serves the life of the process. */
+    private volatile byte[] secret;
 
     public SiteService(Jdbi jdbi) {
         this.repository = new SiteRepository(jdbi);
@@ -84,6 +88,44 @@ public final class SiteService {
                 stored.getOrDefault(SMTP_FROM_NAME, none.fromName()));
     }
 
+    public CommentSettings comments() {
+        Map<String, String> stored = repository.all();
+        CommentSettings d = CommentSettings.defaults();
+        return new CommentSettings(
+                intOr(stored.get(COMMENT + "thread_depth"), d.threadDepth()),
+                intOr(stored.get(COMMENT + "per_page"), d.perPage()),
+                boolOr(stored.get(COMMENT + "newest_first"), d.newestFirst()),
+                boolOr(stored.get(COMMENT + "hold_all"), d.holdAll()),
+                boolOr(stored.get(COMMENT + "trust_previously_approved"), d.trustPreviouslyApproved()),
+                intOr(stored.get(COMMENT + "link_limit"), d.linkLimit()),
+                stored.getOrDefault(COMMENT + "moderation_words", d.moderationWords()),
+                stored.getOrDefault(COMMENT + "disallowed_words", d.disallowedWords()),
+                boolOr(stored.get(COMMENT + "notify_authors"), d.notifyAuthors()),
+                boolOr(stored.get(COMMENT + "notify_moderators"), d.notifyModerators()),
+                intOr(stored.get(COMMENT + "keep_addresses_days"), d.keepAddressesDays()));
+    }
+
+    public void saveComments(CommentSettings settings) {
+        InvalidInput.Problems problems = InvalidInput.check();
+        check(settings, problems);
+        problems.throwIfAny();
+        repository.putAll(values(settings));
+    }
+
+    /**
+     * The site's own secret, made once and kept in the database so that every node shares it: the key of
+     * the hashes and signatures the site makes (readers' avatars, their pending-comment cookies, the comment
+     * form's token). It never appears on a page or in a log.
+     */
+    public byte[] secret() {
+        byte[] known = secret;
+        if (known != null) return known.clone();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        secret = Base64.getDecoder().decode(repository.putIfAbsent(SECRET, Base64.getEncoder().encodeToString(bytes)));
+        return secret.clone();
+    }
+
     /** Checks and stores the presentation settings; nothing is stored when one of them is wrong. */
     public void save(SiteSettings settings) {
         InvalidInput.Problems problems = InvalidInput.check();
@@ -97,24 +139,33 @@ public final class SiteService {
      * mail password keeps the stored one.
      */
     public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp) {
-        problems(settings, policies, smtp).throwIfAny();
-        store(settings, policies, smtp);
+        saveAll(settings, policies, smtp, comments());
+    }
+
+    public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp, CommentSettings comments) {
+        problems(settings, policies, smtp, comments).throwIfAny();
+        Map<String, String> values = values(settings, policies, smtp);
+        values.putAll(values(comments));
+        repository.putAll(values);
     }
 
     /** What is wrong with these settings, field by field, without storing anything. */
-    public Map<String, String> problemsWith(SiteSettings settings, Policies policies, SmtpServer smtp) {
-        return problems(settings, policies, smtp).found();
+    public Map<String, String> problemsWith(SiteSettings settings, Policies policies, SmtpServer smtp,
+                                            CommentSettings comments) {
+        return problems(settings, policies, smtp, comments).found();
     }
 
-    private static InvalidInput.Problems problems(SiteSettings settings, Policies policies, SmtpServer smtp) {
+    private static InvalidInput.Problems problems(SiteSettings settings, Policies policies, SmtpServer smtp,
+                                                  CommentSettings comments) {
         InvalidInput.Problems problems = InvalidInput.check();
         check(settings, problems);
         check(policies, problems);
         check(smtp, problems);
+        check(comments, problems);
         return problems;
     }
 
-    private void store(SiteSettings settings, Policies policies, SmtpServer smtp) {
+    private static Map<String, String> values(SiteSettings settings, Policies policies, SmtpServer smtp) {
         Map<String, String> values = values(settings);
         values.put(CORRECTIONS_POLICY, strip(policies.corrections()));
         values.put(ETHICS_POLICY, strip(policies.ethics()));
@@ -126,7 +177,38 @@ public final class SiteService {
         if (smtp.password() != null && !smtp.password().isEmpty()) values.put(SMTP_PASSWORD, smtp.password());
         values.put(SMTP_FROM_ADDRESS, strip(smtp.fromAddress()));
         values.put(SMTP_FROM_NAME, strip(smtp.fromName()));
-        repository.putAll(values);
+        return values;
+    }
+
+    private static void check(CommentSettings c, InvalidInput.Problems problems) {
+        problems.when(c.threadDepth() < 1 || c.threadDepth() > CommentSettings.MAX_DEPTH, COMMENT + "thread_depth",
+                        "Nest replies from 1 (no replies) to " + CommentSettings.MAX_DEPTH + " levels deep.")
+                .when(c.perPage() < 5 || c.perPage() > 500, COMMENT + "per_page", "Show from 5 to 500 comments a page.")
+                .when(c.linkLimit() < 0 || c.linkLimit() > 50, COMMENT + "link_limit", "Give a number of links from 0 to 50.")
+                .when(length(c.moderationWords()) > 20_000, COMMENT + "moderation_words", "Keep the list under 20,000 characters.")
+                .when(length(c.disallowedWords()) > 20_000, COMMENT + "disallowed_words", "Keep the list under 20,000 characters.")
+                .when(c.keepAddressesDays() < 1 || c.keepAddressesDays() > 365, COMMENT + "keep_addresses_days",
+                        "Keep addresses from 1 to 365 days.");
+    }
+
+    private static Map<String, String> values(CommentSettings c) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(COMMENT + "thread_depth", Integer.toString(c.threadDepth()));
+        values.put(COMMENT + "per_page", Integer.toString(c.perPage()));
+        values.put(COMMENT + "newest_first", Boolean.toString(c.newestFirst()));
+        values.put(COMMENT + "hold_all", Boolean.toString(c.holdAll()));
+        values.put(COMMENT + "trust_previously_approved", Boolean.toString(c.trustPreviouslyApproved()));
+        values.put(COMMENT + "link_limit", Integer.toString(c.linkLimit()));
+        values.put(COMMENT + "moderation_words", strip(c.moderationWords()));
+        values.put(COMMENT + "disallowed_words", strip(c.disallowedWords()));
+        values.put(COMMENT + "notify_authors", Boolean.toString(c.notifyAuthors()));
+        values.put(COMMENT + "notify_moderators", Boolean.toString(c.notifyModerators()));
+        values.put(COMMENT + "keep_addresses_days", Integer.toString(c.keepAddressesDays()));
+        return values;
+    }
+
+    private static boolean boolOr(String value, boolean fallback) {
+        return value == null ? fallback : Boolean.parseBoolean(value);
     }
 
     /**

@@ -30,11 +30,22 @@ public final class Csrf {
 
     private final boolean secureCookies;
     private final String siteOrigin;
+    private final Set<String> originOnly;
 
     public Csrf(String baseUrl) {
+        this(baseUrl, Set.of());
+    }
+
+    /**
+     * {@code originOnly} names the paths whose forms live on pages served alike to every reader (the comment
+     * form under a cached article), which can carry no token of one browser's: for them the browser's own
+     * account of where the request came from must suffice, and is then required.
+     */
+    public Csrf(String baseUrl, Set<String> originOnly) {
         URI base = URI.create(baseUrl);
         this.secureCookies = "https".equalsIgnoreCase(base.getScheme());
         this.siteOrigin = originOf(base);
+        this.originOnly = Set.copyOf(originOnly);
     }
 
     /** The token to put in a form's hidden {@value #FIELD} field; sets the cookie when the browser has none. */
@@ -56,6 +67,12 @@ public final class Csrf {
     public void check(Context ctx) {
         if (SAFE_METHODS.contains(ctx.method().name())) return;
         if (!comesFromThisSite(ctx)) throw new ForbiddenResponse("This request came from another site.");
+        if (originOnly.contains(ctx.path())) {
+            if (ctx.header("Sec-Fetch-Site") == null && ctx.header("Origin") == null) {
+                throw new ForbiddenResponse("This form must be sent from a page of this site.");
+            }
+            return;
+        }
         String session = ctx.attribute(SESSION_TOKEN);
         String expected = session != null ? session : ctx.cookie(COOKIE);
         String field = ctx.formParam(FIELD);

@@ -25,7 +25,12 @@ public final class HttpCaching {
     private HttpCaching() {}
 
     public static void sendHtml(Context ctx, String html, Instant lastModified) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        send(ctx, html, "text/html; charset=utf-8", lastModified);
+    }
+
+    /** Any text the site serves to everyone alike (pages, feeds), with its validators. */
+    public static void send(Context ctx, String text, String contentType, Instant lastModified) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String etag = "W/\"" + fingerprint(body) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", REVALIDATE);
@@ -35,7 +40,7 @@ public final class HttpCaching {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8");
+        ctx.contentType(contentType);
         ctx.result(body);
     }
 

@@ -302,7 +302,11 @@ class ForgedRequestsTest {
                     "upload_limit_megabytes", Integer.toString(s.uploadLimitMegabytes()),
                     "smtp_host", smtp.host(), "smtp_port", Integer.toString(smtp.port()),
                     "smtp_security", smtp.security(), "smtp_username", smtp.username(),
-                    "smtp_from_address", smtp.fromAddress(), "smtp_from_name", smtp.fromName());
+                    "smtp_from_address", smtp.fromAddress(), "smtp_from_name", smtp.fromName(),
+                    "comments_thread_depth", "5", "comments_per_page", "50", "comments_newest_first", "oldest",
+                    "comments_trust_previously_approved", "on", "comments_link_limit", "2",
+                    "comments_notify_authors", "on", "comments_notify_moderators", "on",
+                    "comments_keep_addresses_days", "30");
         }
     }
 

@@ -6,6 +6,8 @@ import static dateline.testing.Pages.first;
 import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
+import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
 import dateline.accounts.SessionService;
 import dateline.testing.Http;
 import dateline.testing.TestSite;
@@ -40,6 +42,7 @@ final class StaffedNewsroom implements AutoCloseable {
     private final long articleId;
     private final long revisionId;
     private final long mediaId;
+    private final long commentId;
 
     StaffedNewsroom() {
         site = TestSite.serving();
@@ -53,6 +56,10 @@ final class StaffedNewsroom implements AutoCloseable {
         articleId = site.articles().anArticle().by(staff.values().toArray(Account[]::new)).written().id();
         revisionId = site.wiring().articles().revisions(articleId, admin).get(0).id();
         mediaId = site.wiring().media().upload("rectangle.png", png(64, 48), admin.id(), ALT_TEXT).id();
+        site.wiring().comments().importThreads(List.of(new CommentService.ImportedThread(articleId, List.of(
+                new CommentService.Imported(-1, "Reader", "reader@example.net", "", "A reader's comment.",
+                        site.clock().instant(), CommentStatus.PENDING)))));
+        commentId = site.wiring().comments().queue(CommentStatus.PENDING, null, null, 1, admin).items().get(0).id();
     }
 
     TestSite site() {
@@ -99,13 +106,14 @@ final class StaffedNewsroom implements AutoCloseable {
     }
 
     /**
-     * The route's path with its parameters filled: the article, its revision, the media file. A parameter this
+     * The route's path with its parameters filled: the article, its revision, the media file, the comment. A parameter this
      * class does not know fails the test rather than being filled with something meaningless.
      */
     String pathOf(AdminRoute route) {
         String path = route.path().replace("{revision}", Long.toString(revisionId));
         if (path.startsWith("/admin/articles/{id}")) path = path.replace("{id}", Long.toString(articleId));
         if (path.startsWith("/admin/media/{id}")) path = path.replace("{id}", Long.toString(mediaId));
+        if (path.startsWith("/admin/comments/{id}")) path = path.replace("{id}", Long.toString(commentId));
         Matcher unfilled = Pattern.compile("\\{[^}]+}").matcher(path);
         if (unfilled.find()) {
             throw new AssertionError(route.path() + " has a parameter " + unfilled.group() + " that StaffedNewsroom "

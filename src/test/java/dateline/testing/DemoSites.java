@@ -11,7 +11,7 @@ public final class DemoSites {
     private DemoSites() {}
 
     public static DemoSite.Summary fill(TestSite site, int articles) {
-        return new DemoSite(site.wiring().site(), site.wiring().accounts(), site.wiring().articles())
-                .fill(articles, SEED, NOW);
+        return new DemoSite(site.wiring().site(), site.wiring().accounts(), site.wiring().articles(),
+                site.wiring().comments()).fill(articles, SEED, NOW, null);
     }
 }

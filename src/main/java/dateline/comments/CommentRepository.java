@@ -1,0 +1,190 @@
+package dateline.comments;
+
+import dateline.web.Cursor;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+final class CommentRepository {
+    private static final String COLUMNS = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
+            + "c.author_email, c.author_website, c.staff_account_id, c.body, c.body_html, c.created_at, "
+            + "c.status_changed_at, c.client_address, c.user_agent";
+
+    private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(
+            rs.getLong("id"),
+            rs.getLong("article_id"),
+            nullableLong(rs.getObject("parent_id")),
+            rs.getInt("depth"),
+            CommentStatus.named(rs.getString("status")).orElseThrow(),
+            rs.getString("author_name"),
+            rs.getString("author_email"),
+            rs.getString("author_website"),
+            nullableLong(rs.getObject("staff_account_id")),
+            rs.getString("body"),
+            rs.getString("body_html"),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            Instant.ofEpochMilli(rs.getLong("status_changed_at")),
+            rs.getString("client_address"),
+            rs.getString("user_agent"));
+
+    private final Jdbi jdbi;
+
+    CommentRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <T> T inTransaction(Function<Handle, T> work) {
+        return jdbi.inTransaction(work::apply);
+    }
+
+    <T> T read(Function<Handle, T> work) {
+        return jdbi.withHandle(work::apply);
+    }
+
+    long insert(Handle h, long articleId, Long parentId, int depth, CommentStatus status, String name, String email,
+                String website, Long staffAccountId, String body, String bodyHtml, Instant at, String client,
+                String userAgent) {
+        return h.createUpdate("INSERT INTO comments (article_id, parent_id, depth, status, author_name, author_email, "
+                        + "author_website, staff_account_id, body, body_html, created_at, status_changed_at, "
+                        + "client_address, user_agent) VALUES (:article, :parent, :depth, :status, :name, :email, "
+                        + ":website, :staff, :body, :html, :at, :at, :client, :agent)")
+                .bind("article", articleId).bind("parent", parentId).bind("depth", depth).bind("status", status.code())
+                .bind("name", name).bind("email", email).bind("website", website).bind("staff", staffAccountId)
+                .bind("body", body).bind("html", bodyHtml).bind("at", at).bind("client", client)
+                .bind("agent", userAgent)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    Optional<Comment> byId(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id").bind("id", id).map(COMMENT).findOne();
+    }
+
+    List<Comment> byIds(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id IN (<ids>) ORDER BY c.created_at, c.id")
+                .bindList("ids", List.copyOf(ids)).map(COMMENT).list();
+    }
+
+    /** The approved comments of an article, and those of the given ids still waiting, oldest first. */
+    List<Comment> visibleOn(Handle h, long articleId, Collection<Long> ownPending) {
+        String own = ownPending.isEmpty() ? "" : " OR (c.status = 'pending' AND c.id IN (<own>))";
+        Query q = h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.article_id = :article AND "
+                        + "(c.status = 'approved'" + own + ") ORDER BY c.created_at, c.id")
+                .bind("article", articleId);
+        if (!ownPending.isEmpty()) q.bindList("own", List.copyOf(ownPending));
+        return q.map(COMMENT).list();
+    }
+
+    long countApproved(Handle h, long articleId) {
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE article_id = :article AND status = 'approved'")
+                .bind("article", articleId).mapTo(Long.class).one();
+    }
+
+    boolean hasApproved(Handle h, String email) {
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE author_email = :email AND status = 'approved'")
+                .bind("email", email).mapTo(Integer.class).one() > 0;
+    }
+
+    boolean sameTextSince(Handle h, long articleId, String email, String body, Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM comments WHERE article_id = :article AND author_email = :email "
+                        + "AND body = :body AND created_at >= :since")
+                .bind("article", articleId).bind("email", email).bind("body", body).bind("since", since)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    void setStatus(Handle h, long id, CommentStatus status, Instant at) {
+        h.createUpdate("UPDATE comments SET status = :status, status_changed_at = :at WHERE id = :id")
+                .bind("id", id).bind("status", status.code()).bind("at", at).execute();
+    }
+
+    void setBody(Handle h, long id, String body, String html) {
+        h.createUpdate("UPDATE comments SET body = :body, body_html = :html WHERE id = :id")
+                .bind("id", id).bind("body", body).bind("html", html).execute();
+    }
+
+    void log(Handle h, long commentId, String action, String reason, Long accountId, Instant at) {
+        h.createUpdate("INSERT INTO moderation_log (comment_id, action, reason, account_id, happened_at) "
+                        + "VALUES (:comment, :action, :reason, :account, :at)")
+                .bind("comment", commentId).bind("action", action).bind("reason", reason == null ? "" : reason)
+                .bind("account", accountId).bind("at", at).execute();
+    }
+
+    List<ModerationEntry> logOf(Handle h, long commentId) {
+        return h.createQuery("SELECT l.action, l.reason, l.happened_at, a.name FROM moderation_log l "
+                        + "LEFT JOIN accounts a ON a.id = l.account_id WHERE l.comment_id = :id ORDER BY l.id")
+                .bind("id", commentId)
+                .map((rs, ctx) -> new ModerationEntry(rs.getString("action"), rs.getString("reason"),
+                        rs.getString("name"), Instant.ofEpochMilli(rs.getLong("happened_at"))))
+                .list();
+    }
+
+    /** The moderation queue of one status, newest first, narrowed by a search in names, addresses and text. */
+    List<Comment> queue(Handle h, CommentStatus status, String search, Cursor before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM comments c WHERE c.status = :status");
+        if (search != null) {
+            sql.append(" AND (LOWER(c.author_name) LIKE :q ESCAPE '!' OR LOWER(c.author_email) LIKE :q ESCAPE '!' "
+                    + "OR LOWER(c.body) LIKE :q ESCAPE '!' OR c.client_address LIKE :q ESCAPE '!')");
+        }
+        if (before != null) sql.append(" AND (c.created_at < :at OR (c.created_at = :at AND c.id < :cid))");
+        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
+        Query q = h.createQuery(sql.toString()).bind("status", status.code()).bind("limit", limit);
+        if (search != null) {
+            String escaped = search.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            q.bind("q", "%" + escaped + "%");
+        }
+        if (before != null) q.bind("at", before.at()).bind("cid", before.id());
+        return q.map(COMMENT).list();
+    }
+
+    Map<CommentStatus, Long> countByStatus(Handle h) {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus s : CommentStatus.values()) counts.put(s, 0L);
+        h.createQuery("SELECT status, COUNT(*) AS n FROM comments GROUP BY status")
+                .map((rs, ctx) -> Map.entry(CommentStatus.named(rs.getString("status")).orElseThrow(), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    List<Comment> byEmail(Handle h, String email) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.author_email = :email ORDER BY c.created_at, c.id")
+                .bind("email", email).map(COMMENT).list();
+    }
+
+    int anonymise(Handle h, String email, boolean removeText, String removedHtml, Instant at) {
+        return h.createUpdate("UPDATE comments SET author_name = 'Anonymous', author_email = '', author_website = '', "
+                        + "client_address = NULL, user_agent = NULL"
+                        + (removeText ? ", body = '', body_html = :removed" : "")
+                        + ", status_changed_at = :at WHERE author_email = :email")
+                .bind("email", email).bind("at", at)
+                .bindMap(removeText ? Map.of("removed", removedHtml) : Map.of())
+                .execute();
+    }
+
+    int forgetAddresses(Handle h, Instant before) {
+        return h.createUpdate("UPDATE comments SET client_address = NULL, user_agent = NULL "
+                        + "WHERE created_at < :before AND (client_address IS NOT NULL OR user_agent IS NOT NULL)")
+                .bind("before", before).execute();
+    }
+
+    /** The newest approved comments, of one article or of every public article. */
+    List<Comment> latestApproved(Handle h, Long articleId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c JOIN articles a ON a.id = c.article_id "
+                        + "WHERE c.status = 'approved' AND a.status IN ('published', 'retracted')"
+                        + (articleId == null ? "" : " AND c.article_id = :article")
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .bindMap(articleId == null ? Map.of() : Map.of("article", articleId))
+                .bind("limit", limit).map(COMMENT).list();
+    }
+
+    private static Long nullableLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+}

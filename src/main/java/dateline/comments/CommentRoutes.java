@@ -1,0 +1,234 @@
+package dateline.comments;
+
+import dateline.articles.ArticleLookup;
+import dateline.articles.ArticlePage;
+import dateline.articles.ArticleService;
+import dateline.articles.ArticleViews;
+import dateline.articles.FullArticle;
+import dateline.site.SiteService;
+import dateline.site.SiteTime;
+import dateline.web.HttpCaching;
+import dateline.web.InvalidInput;
+import dateline.web.Link;
+import dateline.web.RouteGroup;
+import dateline.web.Templates;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.SameSite;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The comments under every article, and the comment form's destination: a new comment is checked, stored
+ * and judged, then the reader is sent to it (post/redirect/get). A comment that waits for a moderator is
+ * shown to its author alone, recognised by a signed cookie. A refused comment comes back in the form with
+ * everything typed.
+ */
+public final class CommentRoutes implements RouteGroup {
+    public static final String POST_PATH = "/comments";
+    static final String OWN_COOKIE = "dateline_own_comments";
+    static final String REMEMBER_COOKIE = "dateline_commenter";
+    private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
+    private static final int REMEMBER_SECONDS = 60 * 60 * 24 * 365;
+
+    private final CommentService comments;
+    private final ArticleService articles;
+    private final ArticleViews views;
+    private final SiteService site;
+    private final Templates templates;
+    private final CommentFeeds feeds;
+    private final boolean secureCookies;
+
+    public CommentRoutes(CommentService comments, ArticleService articles, ArticleViews views, SiteService site,
+                         Templates templates, String baseUrl) {
+        this.comments = comments;
+        this.articles = articles;
+        this.views = views;
+        this.site = site;
+        this.templates = templates;
+        this.feeds = new CommentFeeds(comments, articles, site, baseUrl);
+        this.secureCookies = baseUrl.startsWith("https:");
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post(POST_PATH, this::post);
+        RouteGroup.readable(routes, "/comments/feed/", ctx -> HttpCaching.send(ctx, feeds.site(),
+                CommentFeeds.CONTENT_TYPE, null));
+        RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/feed/", this::articleFeed);
+    }
+
+    /** The comment section of an article page, for this reader. */
+    public String section(FullArticle full, Context ctx) {
+        Long replyTo = number(ctx.queryParam("replytocom"));
+        return render(full, ctx, page(ctx), formFor(full, replyTo, Map.of(), Map.of(), null, ctx));
+    }
+
+    private void post(Context ctx) {
+        Long articleId = number(ctx.formParam("article"));
+        if (articleId == null) throw new NotFoundResponse();
+        FullArticle full = articles.full(articleId).filter(f -> f.article().status().isPublic())
+                .orElseThrow(NotFoundResponse::new);
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String field : List.of("comment", "name", "email", "website", "remember")) {
+            String value = ctx.formParam(field);
+            typed.put(field, value == null ? "" : value);
+        }
+        Long parent = number(ctx.formParam("parent"));
+        Comment stored;
+        try {
+            stored = comments.post(new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
+                    typed.get("website"), typed.get("comment"), ctx.ip(), ctx.userAgent()));
+        } catch (InvalidInput e) {
+            Map<String, String> problems = new LinkedHashMap<>(e.problems());
+            String message = problems.remove("parent");
+            if (problems.containsKey("article")) message = problems.remove("article");
+            refuse(ctx, full, HttpStatus.UNPROCESSABLE_CONTENT, parent, typed, problems,
+                    message != null ? message : "Your comment was not posted. Please check the fields marked below.");
+            return;
+        } catch (CommentService.CommentsClosed e) {
+            refuse(ctx, full, HttpStatus.FORBIDDEN, parent, typed, Map.of(), "Comments are closed on this article.");
+            return;
+        } catch (CommentService.TooSoon e) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds() + 1)));
+            refuse(ctx, full, HttpStatus.TOO_MANY_REQUESTS, parent, typed, Map.of(),
+                    "You are posting comments too quickly. Wait a few seconds and send it again; your comment is below.");
+            return;
+        } catch (CommentService.Duplicate e) {
+            refuse(ctx, full, HttpStatus.CONFLICT, parent, typed, Map.of(),
+                    "It looks as though you have already said that: the same comment is already posted.");
+            return;
+        }
+        remember(ctx, typed);
+        Set<Long> own = ownComments(ctx);
+        if (stored.status() != CommentStatus.APPROVED) {
+            own = new LinkedHashSet<>(own);
+            own.add(stored.id());
+            ctx.cookie(new Cookie(OWN_COOKIE, keyed().ownComments(own), "/", OWN_COOKIE_SECONDS, secureCookies, true,
+                    null, SameSite.LAX));
+        }
+        int page = comments.pageOf(stored, own);
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(full.article().path() + (page > 1 ? "?cpage=" + page : "") + "#comment-" + stored.id(),
+                HttpStatus.SEE_OTHER);
+    }
+
+    private void articleFeed(Context ctx) {
+        String path = ctx.path().substring(0, ctx.path().length() - "feed/".length());
+        if (!(articles.find(path) instanceof ArticleLookup.Found found)) throw new NotFoundResponse();
+        HttpCaching.send(ctx, feeds.article(found.article()), CommentFeeds.CONTENT_TYPE, null);
+    }
+
+    /** The article page again, its form holding everything typed, with the messages. */
+    private void refuse(Context ctx, FullArticle full, HttpStatus status, Long parent, Map<String, String> typed,
+                        Map<String, String> problems, String message) {
+        CommentSection.Form form = formFor(full, parent, typed, problems, message, ctx);
+        ArticlePage page = views.articlePage(full, site.settings(), articles.sections())
+                .withBelow(render(full, ctx, 1, form));
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(templates.render("articles/article.jte", page));
+    }
+
+    private String render(FullArticle full, Context ctx, int page, CommentSection.Form form) {
+        String path = full.article().path();
+        boolean open = comments.acceptsComments(full.article());
+        CommentThread thread = comments.thread(full.article().id(), ownComments(ctx), page);
+        SiteTime time = site.settings().time();
+        Keyed keyed = keyed();
+        int depth = site.comments().threadDepth();
+        List<CommentSection.View> views = thread.comments().stream()
+                .map(node -> view(node, path, thread.page(), open, depth, time, keyed)).toList();
+        List<Link> pages = new ArrayList<>();
+        if (thread.pages() > 1) {
+            for (int p = 1; p <= thread.pages(); p++) {
+                pages.add(new Link(Integer.toString(p), p == thread.page() ? null : path + (p == 1 ? "" : "?cpage=" + p) + "#comments"));
+            }
+        }
+        CommentSection section = new CommentSection(path, full.article().id(), thread.approvedCount(), views, pages, open,
+                open ? form : null, path + "feed/");
+        return templates.render("comments/section.jte", section);
+    }
+
+    private CommentSection.View view(CommentThread.Node node, String path, int page, boolean open, int maxDepth,
+                                     SiteTime time, Keyed keyed) {
+        Comment c = node.comment();
+        String replyUrl = open && c.status() == CommentStatus.APPROVED
+                ? path + "?" + (page > 1 ? "cpage=" + page + "&" : "") + "replytocom=" + c.id() + "#respond" : null;
+        return new CommentSection.View(c.id(), c.authorName(), c.authorWebsite().isEmpty() ? null : c.authorWebsite(),
+                initials(c.authorName()), keyed.avatarColour(c.byStaff() ? "staff" : c.authorEmail()),
+                time.dateAndTime(c.createdAt()), c.bodyHtml(), c.status() != CommentStatus.APPROVED, c.byStaff(),
+                Math.min(c.depth(), maxDepth), replyUrl,
+                node.replies().stream().map(r -> view(r, path, page, open, maxDepth, time, keyed)).toList());
+    }
+
+    private CommentSection.Form formFor(FullArticle full, Long replyTo, Map<String, String> typed,
+                                        Map<String, String> problems, String message, Context ctx) {
+        String replyToName = null;
+        Long parent = null;
+        if (replyTo != null) {
+            var answered = comments.byId(replyTo)
+                    .filter(c -> c.articleId() == full.article().id() && c.status() == CommentStatus.APPROVED);
+            if (answered.isPresent()) {
+                replyToName = answered.get().authorName();
+                parent = replyTo;
+            }
+        }
+        String heading = replyToName == null ? "Leave a Reply" : "Leave a Reply to " + replyToName;
+        String cancel = replyToName == null ? null : full.article().path() + "#respond";
+        return new CommentSection.Form(heading, replyToName, parent, cancel, typed, problems, message);
+    }
+
+    /** "Save my name, email, and website": kept in the reader's browser only when the box is ticked. */
+    private void remember(Context ctx, Map<String, String> typed) {
+        if (typed.get("remember").isEmpty()) {
+            if (ctx.cookie(REMEMBER_COOKIE) != null) ctx.removeCookie(REMEMBER_COOKIE, "/");
+            return;
+        }
+        String value = URLEncoder.encode(dateline.web.Json.write(Map.of("name", typed.get("name").strip(),
+                "email", typed.get("email").strip(), "website", typed.get("website").strip())), StandardCharsets.UTF_8);
+        // read by the page's script to fill the form in, so the page itself never carries anything personal
+        ctx.cookie(new Cookie(REMEMBER_COOKIE, value, "/", REMEMBER_SECONDS, secureCookies, false, null, SameSite.LAX));
+    }
+
+    private Set<Long> ownComments(Context ctx) {
+        return keyed().ownComments(ctx.cookie(OWN_COOKIE));
+    }
+
+    private Keyed keyed() {
+        return new Keyed(site.secret());
+    }
+
+    private static int page(Context ctx) {
+        Long page = number(ctx.queryParam("cpage"));
+        return page == null || page < 1 || page > 100_000 ? 1 : page.intValue();
+    }
+
+    static String initials(String name) {
+        String[] words = name.strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) return "?";
+        String first = words[0].substring(0, words[0].offsetByCodePoints(0, 1));
+        if (words.length == 1) return first.toUpperCase(Locale.ROOT);
+        String last = words[words.length - 1];
+        return (first + last.substring(0, last.offsetByCodePoints(0, 1))).toUpperCase(Locale.ROOT);
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

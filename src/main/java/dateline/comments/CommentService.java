@@ -1,0 +1,487 @@
+package dateline.comments;
+
+import dateline.accounts.Account;
+import dateline.accounts.AccountService;
+import dateline.accounts.Permission;
+import dateline.accounts.Role;
+import dateline.articles.Article;
+import dateline.articles.ArticleService;
+import dateline.articles.ArticleStatus;
+import dateline.articles.Byline;
+import dateline.articles.FullArticle;
+import dateline.mail.Mail;
+import dateline.mail.MailService;
+import dateline.markup.CommentText;
+import dateline.site.CommentSettings;
+import dateline.site.SiteService;
+import dateline.storage.DatabaseBuckets;
+import dateline.web.Cursor;
+import dateline.web.InvalidInput;
+import dateline.web.NotAllowed;
+import dateline.web.Paged;
+import io.github.bucket4j.BucketConfiguration;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Readers' comments: taking them in (checked, limited, judged by the site's rules, the newsroom told),
+ * showing them as threads, moderating them with an append-only record of every decision, and a reader's
+ * personal data on request.
+ */
+public final class CommentService {
+    public static final int MAX_LENGTH = 65_525;
+    private static final Logger LOG = LoggerFactory.getLogger(CommentService.class);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
+    /** One comment every fifteen seconds, from a network address and from an email address. */
+    private static final BucketConfiguration FLOOD = BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(1).refillIntervally(1, Duration.ofSeconds(15)))
+            .build();
+
+    /** Thrown when an article does not take comments (any more). */
+    public static final class CommentsClosed extends RuntimeException {
+        public CommentsClosed() {
+            super("Comments are closed.");
+        }
+    }
+
+    /** Thrown when comments come faster than the flood limit allows. */
+    public static final class TooSoon extends RuntimeException {
+        private final Duration wait;
+
+        public TooSoon(Duration wait) {
+            super("You are posting comments too quickly.");
+            this.wait = wait;
+        }
+
+        public Duration waitFor() {
+            return wait;
+        }
+    }
+
+    /** Thrown for the same text from the same address on the same article, a second time. */
+    public static final class Duplicate extends RuntimeException {
+        public Duplicate() {
+            super("Duplicate comment");
+        }
+    }
+
+    /** What a moderator can do to a comment. */
+    public enum Action {
+        APPROVE(CommentStatus.APPROVED), UNAPPROVE(CommentStatus.PENDING), SPAM(CommentStatus.SPAM),
+        TRASH(CommentStatus.TRASH), RESTORE(CommentStatus.PENDING);
+
+        private final CommentStatus result;
+
+        Action(CommentStatus result) {
+            this.result = result;
+        }
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Action> named(String code) {
+            for (Action a : values()) if (a.code().equals(code)) return Optional.of(a);
+            return Optional.empty();
+        }
+    }
+
+    private final CommentRepository repository;
+    private final ArticleService articles;
+    private final AccountService accounts;
+    private final SiteService site;
+    private final MailService mail;
+    private final DatabaseBuckets buckets;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public CommentService(Jdbi jdbi, ArticleService articles, AccountService accounts, SiteService site,
+                          MailService mail, DatabaseBuckets buckets, Clock clock, String baseUrl) {
+        this.repository = new CommentRepository(jdbi);
+        this.articles = articles;
+        this.accounts = accounts;
+        this.site = site;
+        this.mail = mail;
+        this.buckets = buckets;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    // ---- taking comments in
+
+    /** True while the article takes comments: published, open, and not past the site's closing age. */
+    public boolean acceptsComments(Article article) {
+        if (article.status() != ArticleStatus.PUBLISHED || !article.commentsOpen()) return false;
+        int days = site.settings().closeCommentsAfterDays();
+        return days == 0 || clock.instant().isBefore(article.publishedAt().plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * Takes a reader's comment: checks every field, the article, the thread, the flood limit and duplicates;
+     * then the site's rules decide whether it is shown, waits for a moderator, or goes to spam; the newsroom is
+     * told by mail. Answers the stored comment.
+     */
+    public Comment post(NewComment c) {
+        FullArticle full = articles.full(c.articleId()).filter(f -> f.article().status().isPublic())
+                .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
+        if (!acceptsComments(full.article())) throw new CommentsClosed();
+        String text = c.text() == null ? "" : c.text().replace("\r\n", "\n").strip();
+        String name = clean(c.name());
+        String email = clean(c.email()).toLowerCase(Locale.ROOT);
+        String website = websiteOf(clean(c.website()));
+        InvalidInput.check()
+                .when(text.isEmpty(), "comment", "Write your comment.")
+                .when(text.length() > MAX_LENGTH, "comment", String.format(Locale.ENGLISH,
+                        "Your comment is %,d characters long; the longest a comment can be is %,d.", text.length(), MAX_LENGTH))
+                .when(name.isEmpty(), "name", "Enter your name.")
+                .when(name.length() > 245, "name", "Keep your name under 245 characters.")
+                .when(email.isEmpty(), "email", "Enter your email address. It will not be published.")
+                .when(!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 100), "email",
+                        "Enter an email address such as name@example.org.")
+                .when(website == null, "website", "Enter a web address such as https://example.org, or leave it empty.")
+                .throwIfAny();
+        CommentSettings settings = site.comments();
+        NewComment cleaned = new NewComment(c.articleId(), c.parentId(), name, email, website, text, c.clientAddress(),
+                c.userAgent());
+        long articleId = full.article().id();
+        Placement placement = repository.read(h -> placement(h, articleId, c.parentId(), settings));
+        Instant now = clock.instant();
+        if (repository.read(h -> repository.sameTextSince(h, articleId, email, text, now.minus(DUPLICATE_WINDOW)))) {
+            throw new Duplicate();
+        }
+        // outside any transaction: the limit's buckets are written on connections of their own
+        requireNotTooSoon(c.clientAddress(), email);
+        CommentRules.Verdict verdict = CommentRules.judge(cleaned, settings,
+                repository.read(h -> repository.hasApproved(h, email)));
+        Comment stored = repository.inTransaction(h -> {
+            long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), verdict.status(),
+                    name, email, website, null, text, CommentText.toSafeHtml(text), now, clip(c.clientAddress(), 64),
+                    clip(c.userAgent(), 300));
+            repository.log(h, id, "received as " + verdict.status().code(), verdict.reason(), null, now);
+            return repository.byId(h, id).orElseThrow();
+        });
+        LOG.info("Comment {} on article {}: {}", stored.id(), full.article().id(), stored.status().code());
+        tellTheNewsroom(stored, full, settings);
+        return stored;
+    }
+
+    /** Where a reply goes: under its parent, or beside it when the parent is already at the deepest level. */
+    private record Placement(Long parentId, int depth) {}
+
+    private Placement placement(Handle h, long articleId, Long parentId, CommentSettings settings) {
+        if (parentId == null) return new Placement(null, 1);
+        Comment parent = repository.byId(h, parentId)
+                .filter(p -> p.articleId() == articleId && p.status() == CommentStatus.APPROVED)
+                .orElseThrow(() -> InvalidInput.of("parent", "The comment you are replying to is not available."));
+        if (parent.depth() >= settings.threadDepth()) return new Placement(parent.parentId(), parent.depth());
+        return new Placement(parent.id(), parent.depth() + 1);
+    }
+
+    private void requireNotTooSoon(String client, String email) {
+        long wait = 0;
+        for (String key : List.of("comment:client:" + client, "comment:email:" + email)) {
+            var probe = buckets.bucket(key, () -> FLOOD).tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) wait = Math.max(wait, probe.getNanosToWaitForRefill());
+        }
+        if (wait > 0) throw new TooSoon(Duration.ofNanos(wait));
+    }
+
+    /** The address as a link can use it, "https://" added when no scheme was typed; null when unusable. */
+    static String websiteOf(String typed) {
+        if (typed.isEmpty()) return "";
+        String url = typed.matches("(?i)^https?://.*") ? typed : "https://" + typed;
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost();
+            if (host == null || !host.contains(".") || url.length() > 200) return null;
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A comment that came from elsewhere (an import, a demonstration site) with its own time and status;
+     * {@code parent} is the index in its thread of the comment it answers, or -1.
+     */
+    public record Imported(int parent, String name, String email, String website, String text, Instant createdAt,
+                           CommentStatus status) {}
+
+    /** The comments of one article, in the order they were written. */
+    public record ImportedThread(long articleId, List<Imported> comments) {}
+
+    /** Stores whole threads as they were, in one transaction: no rules, limits or mail. Answers how many. */
+    public int importThreads(List<ImportedThread> threads) {
+        return repository.inTransaction(h -> {
+            int count = 0;
+            for (ImportedThread thread : threads) {
+                List<long[]> stored = new java.util.ArrayList<>();
+                for (Imported c : thread.comments()) {
+                    long[] parent = c.parent() >= 0 && c.parent() < stored.size() ? stored.get(c.parent()) : null;
+                    int depth = parent == null ? 1 : (int) Math.min(parent[1] + 1, CommentSettings.MAX_DEPTH);
+                    String text = c.text().strip();
+                    long id = repository.insert(h, thread.articleId(), parent == null ? null : parent[0], depth,
+                            c.status(), clean(c.name()), clean(c.email()).toLowerCase(Locale.ROOT), clean(c.website()),
+                            null, text, CommentText.toSafeHtml(text), c.createdAt(), null, null);
+                    repository.log(h, id, "imported as " + c.status().code(), "", null, c.createdAt());
+                    stored.add(new long[] {id, depth});
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
+    // ---- showing them
+
+    /** One page of an article's thread, with the reader's own comments that still wait. */
+    public CommentThread thread(long articleId, Collection<Long> ownPending, int page) {
+        CommentSettings settings = site.comments();
+        List<Comment> visible = repository.read(h -> repository.visibleOn(h, articleId, ownPending));
+        return CommentThread.of(visible, settings.newestFirst(), settings.perPage(), page);
+    }
+
+    /** The page of its article's thread on which a comment appears, as its author sees it. */
+    public int pageOf(Comment comment, Collection<Long> ownPending) {
+        CommentSettings settings = site.comments();
+        List<Comment> visible = repository.read(h -> repository.visibleOn(h, comment.articleId(), ownPending));
+        return CommentThread.pageOf(comment.id(), visible, settings.newestFirst(), settings.perPage());
+    }
+
+    public Optional<Comment> byId(long id) {
+        return repository.read(h -> repository.byId(h, id));
+    }
+
+    /** The newest approved comments, of one article or, with null, of the whole site: for feeds. */
+    public List<Comment> latestApproved(Long articleId, int limit) {
+        return repository.read(h -> repository.latestApproved(h, articleId, limit));
+    }
+
+    public long approvedCount(long articleId) {
+        return repository.read(h -> repository.countApproved(h, articleId));
+    }
+
+    // ---- moderation
+
+    public Comment moderate(long commentId, Action action, String reason, Account by) {
+        requireModerator(by);
+        Instant now = clock.instant();
+        Comment before = repository.read(h -> repository.byId(h, commentId)).orElseThrow(() -> new CommentNotFound(commentId));
+        Comment after = repository.inTransaction(h -> {
+            repository.setStatus(h, commentId, action.result, now);
+            repository.log(h, commentId, action.code(), reason, by.id(), now);
+            return repository.byId(h, commentId).orElseThrow();
+        });
+        if (action == Action.APPROVE && before.status() != CommentStatus.APPROVED) {
+            articles.full(after.articleId()).ifPresent(full -> tellTheAuthors(after, full, site.comments()));
+        }
+        return after;
+    }
+
+    /** Applies one action to many comments; answers how many it changed. */
+    public int moderateAll(Collection<Long> commentIds, Action action, Account by) {
+        requireModerator(by);
+        int changed = 0;
+        for (long id : commentIds) {
+            if (byId(id).isPresent()) {
+                moderate(id, action, "in bulk", by);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    public Comment edit(long commentId, String text, Account by) {
+        requireModerator(by);
+        String clean = text == null ? "" : text.replace("\r\n", "\n").strip();
+        InvalidInput.check()
+                .when(clean.isEmpty(), "comment", "A comment cannot be empty; move it to the trash instead.")
+                .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
+                .throwIfAny();
+        return repository.inTransaction(h -> {
+            repository.byId(h, commentId).orElseThrow(() -> new CommentNotFound(commentId));
+            repository.setBody(h, commentId, clean, CommentText.toSafeHtml(clean));
+            repository.log(h, commentId, "edited", "", by.id(), clock.instant());
+            return repository.byId(h, commentId).orElseThrow();
+        });
+    }
+
+    /** A reply from the newsroom: shown at once, marked as the newsroom's. */
+    public Comment replyAsStaff(long parentId, String text, Account by) {
+        requireModerator(by);
+        String clean = text == null ? "" : text.replace("\r\n", "\n").strip();
+        InvalidInput.check()
+                .when(clean.isEmpty(), "reply", "Write the reply.")
+                .when(clean.length() > MAX_LENGTH, "reply", "The reply is longer than a comment can be.")
+                .throwIfAny();
+        CommentSettings settings = site.comments();
+        Instant now = clock.instant();
+        Comment reply = repository.inTransaction(h -> {
+            Comment parent = repository.byId(h, parentId).orElseThrow(() -> new CommentNotFound(parentId));
+            if (parent.status() != CommentStatus.APPROVED) repository.setStatus(h, parentId, CommentStatus.APPROVED, now);
+            Placement placement = placement(h, parent.articleId(), parentId, settings);
+            long id = repository.insert(h, parent.articleId(), placement.parentId(), placement.depth(),
+                    CommentStatus.APPROVED, by.name(), by.email(), "", by.id(), clean, CommentText.toSafeHtml(clean), now,
+                    null, null);
+            repository.log(h, id, "replied as the newsroom", "", by.id(), now);
+            return repository.byId(h, id).orElseThrow();
+        });
+        return reply;
+    }
+
+    public Paged<Comment> queue(CommentStatus status, String search, Cursor before, int size, Account by) {
+        requireModerator(by);
+        String q = search == null || search.isBlank() ? null : search.strip();
+        List<Comment> rows = repository.read(h -> repository.queue(h, status, q, before, size + 1));
+        boolean more = rows.size() > size;
+        if (more) rows = rows.subList(0, size);
+        Comment last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return new Paged<>(rows, more ? new Cursor(last.createdAt(), last.id()) : null, null, before != null);
+    }
+
+    public Map<CommentStatus, Long> counts() {
+        return repository.read(repository::countByStatus);
+    }
+
+    public List<ModerationEntry> log(long commentId, Account by) {
+        requireModerator(by);
+        return repository.read(h -> repository.logOf(h, commentId));
+    }
+
+    // ---- personal data
+
+    /** Every comment written with an address, with all that is kept about it: for a reader who asks. */
+    public List<Map<String, Object>> export(String email, Account by) {
+        requireAdministrator(by);
+        String address = clean(email).toLowerCase(Locale.ROOT);
+        return repository.read(h -> repository.byEmail(h, address)).stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("article", articles.full(c.articleId()).map(f -> baseUrl + f.article().path()).orElse(null));
+            row.put("status", c.status().code());
+            row.put("name", c.authorName());
+            row.put("email", c.authorEmail());
+            row.put("website", c.authorWebsite());
+            row.put("text", c.body());
+            row.put("written_at", c.createdAt().toString());
+            row.put("network_address", c.clientAddress());
+            row.put("browser", c.userAgent());
+            return row;
+        }).toList();
+    }
+
+    /**
+     * Erases an address from every comment: the name becomes "Anonymous", the address, website, network
+     * address and browser go; the text stays or goes as asked. Answers how many comments were changed.
+     */
+    public int erase(String email, boolean removeText, Account by) {
+        requireAdministrator(by);
+        String address = clean(email).toLowerCase(Locale.ROOT);
+        InvalidInput.check().when(!EMAIL.matcher(address).matches(), "email", "Enter the reader's email address.").throwIfAny();
+        Instant now = clock.instant();
+        return repository.inTransaction(h -> {
+            List<Comment> theirs = repository.byEmail(h, address);
+            int changed = repository.anonymise(h, address, removeText, "<p><em>This comment was removed at its author’s request.</em></p>", now);
+            for (Comment c : theirs) {
+                repository.log(h, c.id(), removeText ? "erased with its text" : "erased", "at the author's request", by.id(), now);
+            }
+            return changed;
+        });
+    }
+
+    /** Forgets the network addresses and browsers of comments older than the retention period. */
+    public int forgetOldAddresses() {
+        Duration keep = Duration.ofDays(site.comments().keepAddressesDays());
+        return repository.inTransaction(h -> repository.forgetAddresses(h, clock.instant().minus(keep)));
+    }
+
+    // ---- telling the newsroom
+
+    private void tellTheNewsroom(Comment comment, FullArticle full, CommentSettings settings) {
+        if (!mail.isConfigured()) return;
+        if (comment.status() == CommentStatus.APPROVED) {
+            tellTheAuthors(comment, full, settings);
+        } else if (comment.status() == CommentStatus.PENDING && settings.notifyModerators()) {
+            String title = site.settings().title();
+            for (Account moderator : accounts.all()) {
+                if (!moderator.role().can(Permission.MODERATE_COMMENTS)) continue;
+                mail.enqueue(new Mail(moderator.email(), "A comment waits for you on “" + clip(full.article().headline(), 120) + "”", """
+                        A comment on “%s” waits for a moderator.
+
+                        %s wrote:
+
+                        %s
+
+                        Approve it, or mark it as spam:
+                        %s/admin/comments/%d
+
+                        All comments waiting: %s/admin/comments?status=pending
+                        — %s
+                        """.formatted(full.article().headline(), comment.authorName(), quoted(comment),
+                        baseUrl, comment.id(), baseUrl, title)));
+            }
+        }
+    }
+
+    private void tellTheAuthors(Comment comment, FullArticle full, CommentSettings settings) {
+        if (!mail.isConfigured() || !settings.notifyAuthors() || comment.byStaff()) return;
+        List<Long> authorIds = full.bylines().stream().map(Byline::accountId).toList();
+        for (Account author : accounts.byIds(authorIds)) {
+            if (author.email().equals(comment.authorEmail())) continue;
+            mail.enqueue(new Mail(author.email(), "New comment on “" + clip(full.article().headline(), 120) + "”", """
+                    %s commented on your article “%s”:
+
+                    %s
+
+                    Read it in its thread: %s%s#comment-%d
+                    — %s
+                    """.formatted(comment.authorName(), full.article().headline(), quoted(comment), baseUrl,
+                    full.article().path(), comment.id(), site.settings().title())));
+        }
+    }
+
+    private static String quoted(Comment comment) {
+        String text = CommentText.toPlainText(comment.body());
+        return "> " + clip(text, 2000).replace("\n", "\n> ");
+    }
+
+    private void requireModerator(Account by) {
+        if (!by.role().can(Permission.MODERATE_COMMENTS)) throw new NotAllowed("Only editors moderate comments.");
+    }
+
+    private void requireAdministrator(Account by) {
+        if (by.role() != Role.ADMINISTRATOR) throw new NotAllowed("Only administrators handle readers' personal data.");
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null) return null;
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Thrown when a comment id names no comment. */
+    public static final class CommentNotFound extends RuntimeException {
+        public CommentNotFound(long id) {
+            super("No comment " + id);
+        }
+    }
+}

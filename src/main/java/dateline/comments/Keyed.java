@@ -1,0 +1,76 @@
+package dateline.comments;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What the site derives from its secret for commenters: the colour of a reader's avatar (from a keyed hash
+ * of their address that no one can reverse or compare with another site's), and the signed list of a
+ * reader's own comments that still wait, kept in their browser.
+ */
+final class Keyed {
+    static final int AVATAR_COLOURS = 12;
+    private static final int MAX_OWN = 20;
+
+    private final byte[] secret;
+
+    Keyed(byte[] secret) {
+        this.secret = secret.clone();
+    }
+
+    /** One of the avatar colours, the same for an address every time, telling nothing about it. */
+    int avatarColour(String email) {
+        byte[] mac = mac("avatar:" + email.toLowerCase(Locale.ROOT));
+        return (mac[0] & 0xff) % AVATAR_COLOURS;
+    }
+
+    /** The cookie value naming a reader's own waiting comments, signed so it cannot name anybody else's. */
+    String ownComments(Set<Long> ids) {
+        List<Long> newest = ids.stream().sorted().toList();
+        if (newest.size() > MAX_OWN) newest = newest.subList(newest.size() - MAX_OWN, newest.size());
+        String list = String.join(".", newest.stream().map(String::valueOf).toList());
+        return list + "~" + signature(list);
+    }
+
+    /** The comment ids a cookie value names, if its signature is the site's; nothing otherwise. */
+    Set<Long> ownComments(String cookie) {
+        if (cookie == null || !cookie.contains("~") || cookie.length() > 600) return Set.of();
+        String list = cookie.substring(0, cookie.lastIndexOf('~'));
+        String given = cookie.substring(cookie.lastIndexOf('~') + 1);
+        if (!MessageDigest.isEqual(signature(list).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
+            return Set.of();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String part : list.split("\\.")) {
+            try {
+                ids.add(Long.parseLong(part));
+            } catch (NumberFormatException e) {
+                return Set.of();
+            }
+        }
+        return ids;
+    }
+
+    private String signature(String list) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac("own-comments:" + list), 16));
+    }
+
+    private byte[] mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Comments: readers' comments under articles, as threads, with the comment form, their feeds, and their
+ * moderation by the newsroom with an append-only record of every decision.
+ *
+ * <p>Glossary: a <em>comment</em> answers an article; a <em>reply</em> answers a comment; a comment is
+ * <em>pending</em> while it waits for a moderator, <em>approved</em> when readers see it, <em>spam</em> or in
+ * the <em>trash</em> otherwise. A <em>staff reply</em> comes from the newsroom. The <em>flood limit</em> is one
+ * comment every fifteen seconds from an address.
+ */
+package dateline.comments;

@@ -1,0 +1,38 @@
+package dateline.site;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a site takes readers' comments, with WordPress's defaults: threads five deep, fifty top-level
+ * comments a page, oldest first; a first comment from an address waits for a moderator, later ones from
+ * an address with an approved comment appear at once; more than two links, or a word of the moderation
+ * list, holds a comment; a word of the disallowed list sends it to spam. Readers' network addresses are
+ * kept for moderation for thirty days, then forgotten.
+ */
+public record CommentSettings(
+        int threadDepth,
+        int perPage,
+        boolean newestFirst,
+        boolean holdAll,
+        boolean trustPreviouslyApproved,
+        int linkLimit,
+        String moderationWords,
+        String disallowedWords,
+        boolean notifyAuthors,
+        boolean notifyModerators,
+        int keepAddressesDays) {
+
+    public static final int MAX_DEPTH = 10;
+
+    public static CommentSettings defaults() {
+        return new CommentSettings(5, 50, false, false, true, 2, "", "", true, true, 30);
+    }
+
+    /** The words of a list, one per line (or separated by commas), in lower case, blanks dropped. */
+    public static List<String> words(String list) {
+        return Arrays.stream((list == null ? "" : list).split("[\\n,]"))
+                .map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
+    }
+}
