@@ -157,7 +157,7 @@ public final class CommentRoutes implements RouteGroup {
             }
         }
         CommentSection section = new CommentSection(path, full.article().id(), thread.approvedCount(), views, pages, open,
-                open ? form : null, path + "feed/");
+                form, path + "feed/");
         return templates.render("comments/section.jte", section);
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The comments under an article: their number, one page of the thread, the links to other pages, and the
- * form. Nothing in it is personal to the reader except their own comments still waiting.
+ * form (shown only while the article is {@code open}; a comment refused because it closed is given back).
+ * Nothing in it is personal to the reader except their own comments still waiting.
  */
 public record CommentSection(
         String articlePath,
