@@ -189,7 +189,7 @@ public final class CommentDeskRoutes {
         SignedIn member = Newsroom.member(ctx);
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
         boolean removeText = "remove".equals(ctx.formParam("text"));
-        Map<String, String> values = Map.of("email", email, "text", removeText ? "remove" : "keep");
+        Map<String, String> values = Map.of("erase_email", email, "text", removeText ? "remove" : "keep");
         if (ctx.formParam("confirm") == null) {
             privacy(ctx, HttpStatus.UNPROCESSABLE_CONTENT, values,
                     Map.of("confirm", "Tick the box to confirm: erasing cannot be undone."), null);
@@ -201,7 +201,7 @@ public final class CommentDeskRoutes {
                     : changed + (changed == 1 ? " comment is" : " comments are") + " now anonymous"
                     + (removeText ? ", their text removed." : "."));
         } catch (InvalidInput e) {
-            privacy(ctx, HttpStatus.UNPROCESSABLE_CONTENT, values, e.problems(), null);
+            privacy(ctx, HttpStatus.UNPROCESSABLE_CONTENT, values, Map.of("erase_email", e.problems().get("email")), null);
         }
     }
 

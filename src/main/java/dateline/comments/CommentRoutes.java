@@ -144,7 +144,9 @@ public final class CommentRoutes implements RouteGroup {
     private String render(FullArticle full, Context ctx, int page, CommentSection.Form form) {
         String path = full.article().path();
         boolean open = comments.acceptsComments(full.article());
-        CommentThread thread = comments.thread(full.article().id(), ownComments(ctx), page);
+        Set<Long> own = ownComments(ctx);
+        CommentThread thread = comments.thread(full.article().id(), own, page);
+        if (!own.isEmpty()) HttpCaching.markPersonal(ctx);
         SiteTime time = site.settings().time();
         Keyed keyed = keyed();
         int depth = site.comments().threadDepth();

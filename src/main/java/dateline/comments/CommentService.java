@@ -332,9 +332,14 @@ public final class CommentService {
                 .throwIfAny();
         CommentSettings settings = site.comments();
         Instant now = clock.instant();
+        Comment before = repository.read(h -> repository.byId(h, parentId)).orElseThrow(() -> new CommentNotFound(parentId));
         Comment reply = repository.inTransaction(h -> {
             Comment parent = repository.byId(h, parentId).orElseThrow(() -> new CommentNotFound(parentId));
-            if (parent.status() != CommentStatus.APPROVED) repository.setStatus(h, parentId, CommentStatus.APPROVED, now);
+            if (parent.status() != CommentStatus.APPROVED) {
+                // answering a comment approves it: a decision like any other, recorded and told as one
+                repository.setStatus(h, parentId, CommentStatus.APPROVED, now);
+                repository.log(h, parentId, Action.APPROVE.code(), "answered by the newsroom", by.id(), now);
+            }
             Placement placement = placement(h, parent.articleId(), parentId, settings);
             long id = repository.insert(h, parent.articleId(), placement.parentId(), placement.depth(),
                     CommentStatus.APPROVED, by.name(), by.email(), "", by.id(), clean, CommentText.toSafeHtml(clean), now,
@@ -342,6 +347,10 @@ public final class CommentService {
             repository.log(h, id, "replied as the newsroom", "", by.id(), now);
             return repository.byId(h, id).orElseThrow();
         });
+        if (before.status() != CommentStatus.APPROVED) {
+            Comment parent = byId(parentId).orElseThrow();
+            articles.full(parent.articleId()).ifPresent(full -> tellTheAuthors(parent, full, settings));
+        }
         return reply;
     }
 

@@ -24,6 +24,16 @@ public final class HttpCaching {
 
     private HttpCaching() {}
 
+    private static final String PERSONAL = "dateline.personal-view";
+
+    /**
+     * Marks the response as made for this reader alone (it shows their own comment that still waits): it is
+     * then kept by no shared cache.
+     */
+    public static void markPersonal(Context ctx) {
+        ctx.attribute(PERSONAL, true);
+    }
+
     public static void sendHtml(Context ctx, String html, Instant lastModified) {
         send(ctx, html, "text/html; charset=utf-8", lastModified);
     }
@@ -33,7 +43,7 @@ public final class HttpCaching {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String etag = "W/\"" + fingerprint(body) + "\"";
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", REVALIDATE);
+        ctx.header("Cache-Control", ctx.attribute(PERSONAL) != null ? "private, no-store" : REVALIDATE);
         ctx.header("Vary", "Accept-Encoding");
         if (lastModified != null) ctx.header("Last-Modified", httpDate(lastModified));
         if (isFresh(ctx, etag, lastModified)) {

@@ -21,8 +21,11 @@ public final class Chromium {
 
     private Chromium() {}
 
-    /** A new headless browser with a fresh profile in {@code profile}; the caller quits it. */
-    public static ChromeDriver start(Path profile) {
+    /**
+     * A new headless browser with a fresh profile in {@code profile}, and any further command-line switches
+     * (such as {@code --blink-settings=scriptEnabled=false} for a reader without JavaScript); the caller quits it.
+     */
+    public static ChromeDriver start(Path profile, String... extraArguments) {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
@@ -30,6 +33,7 @@ public final class Chromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--window-size=1280,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()
