@@ -4,6 +4,7 @@ import dateline.accounts.PasswordResets;
 import dateline.accounts.SessionService;
 import dateline.comments.CommentService;
 import dateline.mail.MailService;
+import dateline.moderation.SpamClassifier;
 import dateline.storage.DatabaseBuckets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets, every hour, what the site no longer needs and should not keep: ended sessions, used or expired
- * password links, full rate-limit buckets, mail delivered more than thirty days ago, and commenters'
- * network addresses and browsers past the retention period.
+ * password links, full rate-limit buckets, mail delivered more than thirty days ago, commenters' network
+ * addresses and browsers past the retention period, the uses of expired comment-form tokens, and spam kept
+ * longer than the site keeps it. And trains the spam classifier again when moderators have taught it
+ * something since the last time.
  */
 final class Housekeeping implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -27,6 +30,7 @@ final class Housekeeping implements AutoCloseable {
     private final PasswordResets passwordResets;
     private final MailService mail;
     private final CommentService comments;
+    private final SpamClassifier spam;
     private final DatabaseBuckets buckets;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dateline-housekeeping");
@@ -35,11 +39,12 @@ final class Housekeeping implements AutoCloseable {
     });
 
     Housekeeping(SessionService sessions, PasswordResets passwordResets, MailService mail, CommentService comments,
-                 Jdbi jdbi, Clock clock) {
+                 SpamClassifier spam, Jdbi jdbi, Clock clock) {
         this.sessions = sessions;
         this.passwordResets = passwordResets;
         this.mail = mail;
         this.comments = comments;
+        this.spam = spam;
         this.buckets = new DatabaseBuckets(jdbi, clock);
     }
 
@@ -51,8 +56,10 @@ final class Housekeeping implements AutoCloseable {
     void tidy() {
         try {
             int forgotten = sessions.forgetExpired() + passwordResets.forgetOld() + buckets.forgetFullBuckets()
-                    + mail.purgeDelivered(KEEP_DELIVERED_MAIL) + comments.forgetOldAddresses();
+                    + mail.purgeDelivered(KEEP_DELIVERED_MAIL) + comments.forgetOldAddresses()
+                    + comments.forgetUsedFormTokens() + comments.emptySpamFolder();
             if (forgotten > 0) LOG.info("Housekeeping forgot {} expired records", forgotten);
+            spam.retrainIfDue();
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping failed; it runs again in an hour", e);
         }

@@ -27,6 +27,7 @@ import dateline.markup.Markdown;
 import dateline.media.LocalMediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
+import dateline.moderation.SpamClassifier;
 import dateline.site.SiteRoutes;
 import dateline.site.SiteService;
 import dateline.site.SmtpServer;
@@ -65,6 +66,7 @@ public final class Wiring implements AutoCloseable {
     private final PasswordResets passwordResets;
     private final ArticleService articles;
     private final MediaService media;
+    private final SpamClassifier spam;
     private final CommentService comments;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
@@ -82,8 +84,9 @@ public final class Wiring implements AutoCloseable {
         this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
                 () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
-        this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), clock,
-                settings.baseUrl());
+        this.spam = new SpamClassifier(jdbi, clock).prepare();
+        this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
+                clock, settings.baseUrl());
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -122,7 +125,7 @@ public final class Wiring implements AutoCloseable {
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
-        running.add(new Housekeeping(sessions, passwordResets, mail, comments, database.jdbi(), clock).start());
+        running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
     }
@@ -199,6 +202,10 @@ public final class Wiring implements AutoCloseable {
 
     public CommentService comments() {
         return comments;
+    }
+
+    public SpamClassifier spam() {
+        return spam;
     }
 
     public MediaService media() {

@@ -1,6 +1,7 @@
-// The comment form, improved: "Reply" moves the form under the comment being answered, and a reader who
-// asked to be remembered finds the form filled in. Without this script both still work: "Reply" reloads
-// the page with the form set to reply, and the form is simply empty.
+// The comment form, improved: "Reply" moves the form under the comment being answered, a reader who asked
+// to be remembered finds the form filled in, and a page left open for hours gets a fresh form token when
+// its reader comes back to write. Without this script all still works: "Reply" reloads the page with the
+// form set to reply, the form is simply empty, and a token lasts a day.
 (function () {
   "use strict";
 
@@ -22,6 +23,20 @@
       document.getElementById("remember").checked = true;
     } catch (ignored) { /* an unreadable cookie leaves the form empty */ }
   }
+
+  // A reader who starts writing an hour or more after the page was loaded gets a fresh token for the form.
+  // The hour is measured on this browser's own clock, so a clock set wrong does not matter.
+  var token = document.getElementById("form_token");
+  var tokenSince = Date.now();
+  form.addEventListener("focusin", function () {
+    if (!token || Date.now() - tokenSince < 3600 * 1000) return;
+    tokenSince = Date.now();
+    var article = form.querySelector("input[name=article]").value;
+    fetch("/comments/token?article=" + encodeURIComponent(article), { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (fresh) { if (fresh) token.value = fresh; })
+      .catch(function () { /* the page's own token is sent, and judged as it is */ });
+  });
 
   var parent = document.getElementById("comment_parent");
   var title = document.getElementById("reply-title-text");

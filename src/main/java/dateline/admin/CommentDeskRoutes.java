@@ -82,7 +82,7 @@ public final class CommentDeskRoutes {
                     Excerpts.of(CommentText.toPlainText(c.body()), 240),
                     article.map(f -> f.article().headline()).orElse("(removed article)"),
                     article.map(f -> "/admin/articles/" + f.article().id()).orElse(null), time.dateAndTime(c.createdAt()),
-                    c.byStaff());
+                    c.byStaff(), SpamJudgement.of(c));
         }).toList();
         String olderUrl = page.older() == null ? null : "/admin/comments?status=" + status.code()
                 + (search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8))
@@ -155,7 +155,7 @@ public final class CommentDeskRoutes {
                 c.status().label(), c.authorName(), c.authorEmail(), c.authorWebsite(),
                 c.clientAddress() == null ? "forgotten after the retention period" : c.clientAddress(),
                 c.userAgent() == null ? "forgotten after the retention period" : c.userAgent(), time.dateAndTime(c.createdAt()),
-                c.bodyHtml(), article.map(f -> f.article().headline()).orElse("(removed article)"),
+                SpamJudgement.of(c), c.bodyHtml(), article.map(f -> f.article().headline()).orElse("(removed article)"),
                 article.map(f -> "/admin/articles/" + f.article().id()).orElse(null),
                 article.filter(f -> f.article().status().isPublic() && c.status() == CommentStatus.APPROVED)
                         .map(f -> f.article().path() + "#comment-" + c.id()).orElse(null),

@@ -5,9 +5,12 @@ import dateline.site.Stamp;
 import java.util.List;
 import java.util.Map;
 
-/** One comment in the newsroom: all that is known about it, its record of decisions, and what can be done. */
+/**
+ * One comment in the newsroom: all that is known about it, how it was judged when it came in ({@code spam},
+ * or null), its record of decisions, and what can be done.
+ */
 public record CommentPage(AdminFrame frame, long id, String status, String statusLabel, String name, String email,
-                          String website, String address, String browser, Stamp at, String bodyHtml,
+                          String website, String address, String browser, Stamp at, SpamJudgement spam, String bodyHtml,
                           String articleHeadline, String articleUrl, String publicUrl, List<String> actions,
                           List<LogLine> log, Map<String, String> values, Map<String, String> problems, String notice) {
 

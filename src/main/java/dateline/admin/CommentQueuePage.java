@@ -8,9 +8,9 @@ import java.util.List;
 public record CommentQueuePage(AdminFrame frame, List<NavLink> tabs, String status, String search, List<Row> rows,
                                String olderUrl, List<String> actions, String notice) {
 
-    /** A comment in the queue. {@code why} is the reason the site's rules gave when it arrived. */
+    /** A comment in the queue; {@code spam} is how it was judged when it came in, or null. */
     public record Row(long id, String name, String email, String website, String address, String excerpt,
-                      String articleHeadline, String articleUrl, Stamp at, boolean staff) {
+                      String articleHeadline, String articleUrl, Stamp at, boolean staff, SpamJudgement spam) {
         public String url() {
             return "/admin/comments/" + id;
         }

@@ -54,6 +54,8 @@ public final class SettingsRoutes {
         values.put("comments_notify_authors", c.notifyAuthors() ? "on" : "");
         values.put("comments_notify_moderators", c.notifyModerators() ? "on" : "");
         values.put("comments_keep_addresses_days", Integer.toString(c.keepAddressesDays()));
+        values.put("comments_minimum_fill_seconds", Integer.toString(c.minimumFillSeconds()));
+        values.put("comments_empty_spam_after_days", Integer.toString(c.emptySpamAfterDays()));
         values.put("title", s.title());
         values.put("description", s.description());
         values.put("timezone", s.timezone().getId());
@@ -85,7 +87,8 @@ public final class SettingsRoutes {
                 "smtp_from_name", "comments_thread_depth", "comments_per_page", "comments_newest_first",
                 "comments_hold_all", "comments_trust_previously_approved", "comments_link_limit",
                 "comments_moderation_words", "comments_disallowed_words", "comments_notify_authors",
-                "comments_notify_moderators", "comments_keep_addresses_days")) {
+                "comments_notify_moderators", "comments_keep_addresses_days",
+                "comments_minimum_fill_seconds", "comments_empty_spam_after_days")) {
             String value = ctx.formParam(field);
             values.put(field, value == null ? "" : value);
         }
@@ -101,7 +104,9 @@ public final class SettingsRoutes {
                 !values.get("comments_hold_all").isEmpty(), !values.get("comments_trust_previously_approved").isEmpty(),
                 number(values, "comments_link_limit", problems), values.get("comments_moderation_words"),
                 values.get("comments_disallowed_words"), !values.get("comments_notify_authors").isEmpty(),
-                !values.get("comments_notify_moderators").isEmpty(), number(values, "comments_keep_addresses_days", problems));
+                !values.get("comments_notify_moderators").isEmpty(), number(values, "comments_keep_addresses_days", problems),
+                number(values, "comments_minimum_fill_seconds", problems),
+                number(values, "comments_empty_spam_after_days", problems));
         var zone = Timezones.chosen(values.get("timezone"));
         if (zone == null) problems.put("timezone", "Choose a timezone.");
         SiteSettings settings = new SiteSettings(values.get("title"), values.get("description"),

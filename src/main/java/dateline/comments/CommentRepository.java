@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 final class CommentRepository {
     private static final String COLUMNS = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
             + "c.author_email, c.author_website, c.staff_account_id, c.body, c.body_html, c.created_at, "
-            + "c.status_changed_at, c.client_address, c.user_agent";
+            + "c.status_changed_at, c.client_address, c.user_agent, c.spam_score, c.spam_reasons";
 
     private static final RowMapper<Comment> COMMENT = (rs, ctx) -> new Comment(
             rs.getLong("id"),
@@ -33,7 +33,9 @@ final class CommentRepository {
             Instant.ofEpochMilli(rs.getLong("created_at")),
             Instant.ofEpochMilli(rs.getLong("status_changed_at")),
             rs.getString("client_address"),
-            rs.getString("user_agent"));
+            rs.getString("user_agent"),
+            rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"),
+            reasons(rs.getString("spam_reasons")));
 
     private final Jdbi jdbi;
 
@@ -49,17 +51,24 @@ final class CommentRepository {
         return jdbi.withHandle(work::apply);
     }
 
+    /** How a comment was judged when it came in: the spam classifier's score (or null) and the reasons. */
+    record Judgement(Double spamScore, List<String> reasons) {
+        static final Judgement NONE = new Judgement(null, List.of());
+    }
+
     long insert(Handle h, long articleId, Long parentId, int depth, CommentStatus status, String name, String email,
                 String website, Long staffAccountId, String body, String bodyHtml, Instant at, String client,
-                String userAgent) {
+                String userAgent, Judgement judgement) {
         return h.createUpdate("INSERT INTO comments (article_id, parent_id, depth, status, author_name, author_email, "
                         + "author_website, staff_account_id, body, body_html, created_at, status_changed_at, "
-                        + "client_address, user_agent) VALUES (:article, :parent, :depth, :status, :name, :email, "
-                        + ":website, :staff, :body, :html, :at, :at, :client, :agent)")
+                        + "client_address, user_agent, spam_score, spam_reasons) VALUES (:article, :parent, :depth, "
+                        + ":status, :name, :email, :website, :staff, :body, :html, :at, :at, :client, :agent, :score, "
+                        + ":reasons)")
                 .bind("article", articleId).bind("parent", parentId).bind("depth", depth).bind("status", status.code())
                 .bind("name", name).bind("email", email).bind("website", website).bind("staff", staffAccountId)
                 .bind("body", body).bind("html", bodyHtml).bind("at", at).bind("client", client)
-                .bind("agent", userAgent)
+                .bind("agent", userAgent).bind("score", judgement.spamScore())
+                .bind("reasons", String.join("\n", judgement.reasons()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -73,9 +82,12 @@ final class CommentRepository {
                 .bindList("ids", List.copyOf(ids)).map(COMMENT).list();
     }
 
-    /** The approved comments of an article, and those of the given ids still waiting, oldest first. */
+    /**
+     * The approved comments of an article, and those of the given ids still waiting (or caught as spam, which
+     * their author is shown as waiting), oldest first.
+     */
     List<Comment> visibleOn(Handle h, long articleId, Collection<Long> ownPending) {
-        String own = ownPending.isEmpty() ? "" : " OR (c.status = 'pending' AND c.id IN (<own>))";
+        String own = ownPending.isEmpty() ? "" : " OR (c.status IN ('pending', 'spam') AND c.id IN (<own>))";
         Query q = h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.article_id = :article AND "
                         + "(c.status = 'approved'" + own + ") ORDER BY c.created_at, c.id")
                 .bind("article", articleId);
@@ -174,6 +186,30 @@ final class CommentRepository {
                 .bind("before", before).execute();
     }
 
+    /** True when a form token was already used with this email address (both as keyed hashes). */
+    boolean formUsed(Handle h, String tokenHash, String emailHash) {
+        return h.createQuery("SELECT COUNT(*) FROM comment_form_uses WHERE token_hash = :token AND email_hash = :email")
+                .bind("token", tokenHash).bind("email", emailHash).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Records a use of a form token with an email address; false when it was already recorded. */
+    boolean recordFormUse(Handle h, String tokenHash, String emailHash, Instant at) {
+        return h.createUpdate("INSERT INTO comment_form_uses (token_hash, email_hash, used_at) "
+                        + "VALUES (:token, :email, :at) ON CONFLICT (token_hash, email_hash) DO NOTHING")
+                .bind("token", tokenHash).bind("email", emailHash).bind("at", at).execute() == 1;
+    }
+
+    int forgetFormUses(Handle h, Instant before) {
+        return h.createUpdate("DELETE FROM comment_form_uses WHERE used_at < :before").bind("before", before).execute();
+    }
+
+    /** Deletes the comments in the spam folder since before a time, except any that a reply still answers. */
+    int deleteSpam(Handle h, Instant before) {
+        return h.createUpdate("DELETE FROM comments WHERE status = 'spam' AND status_changed_at < :before "
+                        + "AND NOT EXISTS (SELECT 1 FROM comments r WHERE r.parent_id = comments.id)")
+                .bind("before", before).execute();
+    }
+
     /** The newest approved comments, of one article or of every public article. */
     List<Comment> latestApproved(Handle h, Long articleId, int limit) {
         return h.createQuery("SELECT " + COLUMNS + " FROM comments c JOIN articles a ON a.id = c.article_id "
@@ -182,6 +218,10 @@ final class CommentRepository {
                         + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
                 .bindMap(articleId == null ? Map.of() : Map.of("article", articleId))
                 .bind("limit", limit).map(COMMENT).list();
+    }
+
+    private static List<String> reasons(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
     }
 
     private static Long nullableLong(Object value) {

@@ -31,11 +31,13 @@ import java.util.Set;
 /**
  * The comments under every article, and the comment form's destination: a new comment is checked, stored
  * and judged, then the reader is sent to it (post/redirect/get). A comment that waits for a moderator is
- * shown to its author alone, recognised by a signed cookie. A refused comment comes back in the form with
- * everything typed.
+ * shown to its author alone, recognised by a signed cookie; so is one caught as spam, so that whoever sent
+ * it cannot tell the two apart. A refused comment comes back in the form with everything typed.
  */
 public final class CommentRoutes implements RouteGroup {
     public static final String POST_PATH = "/comments";
+    /** The form's field that people never see, hidden from sight, from assistive technology and from the keyboard. */
+    static final String HONEYPOT = "homepage";
     static final String OWN_COOKIE = "dateline_own_comments";
     static final String REMEMBER_COOKIE = "dateline_commenter";
     private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
@@ -63,6 +65,7 @@ public final class CommentRoutes implements RouteGroup {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post(POST_PATH, this::post);
+        RouteGroup.readable(routes, "/comments/token", this::token);
         RouteGroup.readable(routes, "/comments/feed/", ctx -> HttpCaching.send(ctx, feeds.site(),
                 CommentFeeds.CONTENT_TYPE, null));
         RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/feed/", this::articleFeed);
@@ -71,7 +74,8 @@ public final class CommentRoutes implements RouteGroup {
     /** The comment section of an article page, for this reader. */
     public String section(FullArticle full, Context ctx) {
         Long replyTo = number(ctx.queryParam("replytocom"));
-        return render(full, ctx, page(ctx), formFor(full, replyTo, Map.of(), Map.of(), null, ctx));
+        String token = comments.formToken(full.article().id());
+        return render(full, ctx, page(ctx), formFor(full, replyTo, Map.of(), Map.of(), null, token));
     }
 
     private void post(Context ctx) {
@@ -85,28 +89,40 @@ public final class CommentRoutes implements RouteGroup {
             typed.put(field, value == null ? "" : value);
         }
         Long parent = number(ctx.formParam("parent"));
+        String token = ctx.formParam("form_token");
+        String sent = token == null ? "" : token;
         Comment stored;
         try {
             stored = comments.post(new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
-                    typed.get("website"), typed.get("comment"), ctx.ip(), ctx.userAgent()));
+                    typed.get("website"), typed.get("comment"), ctx.ip(), ctx.userAgent(), token,
+                    ctx.formParam(HONEYPOT)));
         } catch (InvalidInput e) {
             Map<String, String> problems = new LinkedHashMap<>(e.problems());
             String message = problems.remove("parent");
             if (problems.containsKey("article")) message = problems.remove("article");
             refuse(ctx, full, HttpStatus.UNPROCESSABLE_CONTENT, parent, typed, problems,
-                    message != null ? message : "Your comment was not posted. Please check the fields marked below.");
+                    message != null ? message : "Your comment was not posted. Please check the fields marked below.",
+                    comments.formTokenAgain(articleId, sent, false));
             return;
         } catch (CommentService.CommentsClosed e) {
-            refuse(ctx, full, HttpStatus.FORBIDDEN, parent, typed, Map.of(), "Comments are closed on this article.");
+            refuse(ctx, full, HttpStatus.FORBIDDEN, parent, typed, Map.of(), "Comments are closed on this article.", sent);
             return;
         } catch (CommentService.TooSoon e) {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds() + 1)));
             refuse(ctx, full, HttpStatus.TOO_MANY_REQUESTS, parent, typed, Map.of(),
-                    "You are posting comments too quickly. Wait a few seconds and send it again; your comment is below.");
+                    "You are posting comments too quickly. Wait a few seconds and send it again; your comment is below.",
+                    comments.formTokenAgain(articleId, sent, false));
             return;
         } catch (CommentService.Duplicate e) {
             refuse(ctx, full, HttpStatus.CONFLICT, parent, typed, Map.of(),
-                    "It looks as though you have already said that: the same comment is already posted.");
+                    "It looks as though you have already said that: the same comment is already posted.",
+                    comments.formTokenAgain(articleId, sent, false));
+            return;
+        } catch (CommentService.FormUsed e) {
+            refuse(ctx, full, HttpStatus.CONFLICT, parent, typed, Map.of(),
+                    "This copy of the page has already sent a comment from your email address. Your new comment is "
+                            + "below and was not posted yet: send it again to post it.",
+                    comments.formTokenAgain(articleId, sent, true));
             return;
         }
         remember(ctx, typed);
@@ -123,6 +139,20 @@ public final class CommentRoutes implements RouteGroup {
                 HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * A fresh token for the comment form of an article, for the page's script to use when a reader comes back
+     * to a page loaded long ago, before the one it carries expires.
+     */
+    private void token(Context ctx) {
+        Long articleId = number(ctx.queryParam("article"));
+        FullArticle full = articleId == null ? null : articles.full(articleId)
+                .filter(f -> comments.acceptsComments(f.article())).orElse(null);
+        if (full == null) throw new NotFoundResponse();
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result(comments.formToken(articleId));
+    }
+
     private void articleFeed(Context ctx) {
         String path = ctx.path().substring(0, ctx.path().length() - "feed/".length());
         if (!(articles.find(path) instanceof ArticleLookup.Found found)) throw new NotFoundResponse();
@@ -131,8 +161,8 @@ public final class CommentRoutes implements RouteGroup {
 
     /** The article page again, its form holding everything typed, with the messages. */
     private void refuse(Context ctx, FullArticle full, HttpStatus status, Long parent, Map<String, String> typed,
-                        Map<String, String> problems, String message) {
-        CommentSection.Form form = formFor(full, parent, typed, problems, message, ctx);
+                        Map<String, String> problems, String message, String token) {
+        CommentSection.Form form = formFor(full, parent, typed, problems, message, token);
         ArticlePage page = views.articlePage(full, site.settings(), articles.sections())
                 .withBelow(render(full, ctx, 1, form));
         ctx.status(status);
@@ -176,7 +206,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     private CommentSection.Form formFor(FullArticle full, Long replyTo, Map<String, String> typed,
-                                        Map<String, String> problems, String message, Context ctx) {
+                                        Map<String, String> problems, String message, String token) {
         String replyToName = null;
         Long parent = null;
         if (replyTo != null) {
@@ -189,7 +219,7 @@ public final class CommentRoutes implements RouteGroup {
         }
         String heading = replyToName == null ? "Leave a Reply" : "Leave a Reply to " + replyToName;
         String cancel = replyToName == null ? null : full.article().path() + "#respond";
-        return new CommentSection.Form(heading, replyToName, parent, cancel, typed, problems, message);
+        return new CommentSection.Form(heading, replyToName, parent, cancel, typed, problems, message, token);
     }
 
     /** "Save my name, email, and website": kept in the reader's browser only when the box is ticked. */

@@ -31,10 +31,10 @@ public record CommentSection(
     /**
      * The form: its heading ("Leave a Reply", or "Leave a Reply to NAME" when answering), the comment answered
      * ({@code parentId}, null for a new thread), where "Cancel reply" leads, what was typed, a message at each
-     * faulty field, and a message for the whole form.
+     * faulty field, a message for the whole form, and the form's token (see {@code FormTokens}).
      */
     public record Form(String heading, String replyToName, Long parentId, String cancelUrl, Map<String, String> values,
-                       Map<String, String> problems, String message) {
+                       Map<String, String> problems, String message, String token) {
         public String value(String field) {
             return values.getOrDefault(field, "");
         }

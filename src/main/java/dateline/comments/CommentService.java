@@ -25,6 +25,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Readers' comments: taking them in (checked, limited, judged by the site's rules, the newsroom told),
- * showing them as threads, moderating them with an append-only record of every decision, and a reader's
- * personal data on request.
+ * Readers' comments: taking them in (checked, limited, screened for machines and spam, judged by the site's
+ * rules, the newsroom told), showing them as threads, moderating them with an append-only record of every
+ * decision, and a reader's personal data on request.
  */
 public final class CommentService {
     public static final int MAX_LENGTH = 65_525;
@@ -81,6 +82,13 @@ public final class CommentService {
         }
     }
 
+    /** Thrown when one loading of the form already sent a comment with the same email address. */
+    public static final class FormUsed extends RuntimeException {
+        public FormUsed() {
+            super("This form was already used with this email address.");
+        }
+    }
+
     /** What a moderator can do to a comment. */
     public enum Action {
         APPROVE(CommentStatus.APPROVED), UNAPPROVE(CommentStatus.PENDING), SPAM(CommentStatus.SPAM),
@@ -108,17 +116,20 @@ public final class CommentService {
     private final SiteService site;
     private final MailService mail;
     private final DatabaseBuckets buckets;
+    private final CommentScreening screening;
     private final Clock clock;
     private final String baseUrl;
 
     public CommentService(Jdbi jdbi, ArticleService articles, AccountService accounts, SiteService site,
-                          MailService mail, DatabaseBuckets buckets, Clock clock, String baseUrl) {
+                          MailService mail, DatabaseBuckets buckets, CommentScreening screening, Clock clock,
+                          String baseUrl) {
         this.repository = new CommentRepository(jdbi);
         this.articles = articles;
         this.accounts = accounts;
         this.site = site;
         this.mail = mail;
         this.buckets = buckets;
+        this.screening = screening;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -133,9 +144,10 @@ public final class CommentService {
     }
 
     /**
-     * Takes a reader's comment: checks every field, the article, the thread, the flood limit and duplicates;
-     * then the site's rules decide whether it is shown, waits for a moderator, or goes to spam; the newsroom is
-     * told by mail. Answers the stored comment.
+     * Takes a reader's comment: checks every field, the article, the thread, duplicates, the form's token
+     * not already used with this address, and the flood limit; then the signs of a machine, the site's rules
+     * and the spam classifier decide whether it is shown, waits for a moderator, or goes to spam; the newsroom
+     * is told by mail. Answers the stored comment.
      */
     public Comment post(NewComment c) {
         FullArticle full = articles.full(c.articleId()).filter(f -> f.article().status().isPublic())
@@ -158,27 +170,107 @@ public final class CommentService {
                 .throwIfAny();
         CommentSettings settings = site.comments();
         NewComment cleaned = new NewComment(c.articleId(), c.parentId(), name, email, website, text, c.clientAddress(),
-                c.userAgent());
+                c.userAgent(), c.formToken() == null ? "" : c.formToken().strip(), c.honeypot() == null ? "" : c.honeypot());
         long articleId = full.article().id();
         Placement placement = repository.read(h -> placement(h, articleId, c.parentId(), settings));
         Instant now = clock.instant();
         if (repository.read(h -> repository.sameTextSince(h, articleId, email, text, now.minus(DUPLICATE_WINDOW)))) {
             throw new Duplicate();
         }
+        Keyed keyed = keyed();
+        FormTokens tokens = new FormTokens(keyed);
+        // a current token is used once per address; many readers of one cached page share it
+        boolean current = tokens.isCurrent(cleaned.formToken(), articleId, now);
+        String tokenHash = keyed.hashed("form-token:" + cleaned.formToken());
+        String emailHash = keyed.hashed("email:" + email);
+        if (current && repository.read(h -> repository.formUsed(h, tokenHash, emailHash))) throw new FormUsed();
         // outside any transaction: the limit's buckets are written on connections of their own
         requireNotTooSoon(c.clientAddress(), email);
-        CommentRules.Verdict verdict = CommentRules.judge(cleaned, settings,
-                repository.read(h -> repository.hasApproved(h, email)));
+        Decision decision = decide(cleaned, tokens, settings, now);
         Comment stored = repository.inTransaction(h -> {
-            long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), verdict.status(),
+            if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
+            long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), decision.status(),
                     name, email, website, null, text, CommentText.toSafeHtml(text), now, clip(c.clientAddress(), 64),
-                    clip(c.userAgent(), 300));
-            repository.log(h, id, "received as " + verdict.status().code(), verdict.reason(), null, now);
+                    clip(c.userAgent(), 300), decision.judgement());
+            repository.log(h, id, "received as " + decision.status().code(), decision.reason(), null, now);
             return repository.byId(h, id).orElseThrow();
         });
-        LOG.info("Comment {} on article {}: {}", stored.id(), full.article().id(), stored.status().code());
+        LOG.info("Comment {} on article {}: {} ({})", stored.id(), full.article().id(), stored.status().code(),
+                decision.reason());
         tellTheNewsroom(stored, full, settings);
         return stored;
+    }
+
+    /** Where a new comment goes, why, and how it was judged. */
+    private record Decision(CommentStatus status, String reason, CommentRepository.Judgement judgement) {}
+
+    /**
+     * Cheapest first: a form that a machine filled in (the field people never see has something in it, or its
+     * token is missing, forged, too fresh or too old) and a word of the disallowed list send a comment to spam;
+     * then the spam classifier sends what it is sure of to spam and holds what it is unsure of; what it finds
+     * fine is left to the site's rules.
+     */
+    private Decision decide(NewComment c, FormTokens tokens, CommentSettings settings, Instant now) {
+        List<String> machine = new ArrayList<>();
+        if (!c.honeypot().isBlank()) machine.add("the field that people never see was filled in");
+        tokens.doubt(c.formToken(), c.articleId(), now, Duration.ofSeconds(settings.minimumFillSeconds()))
+                .ifPresent(machine::add);
+        CommentScreening.Opinion opinion = opinionOf(c);
+        CommentRules.Verdict rules = CommentRules.judge(c, settings, repository.read(h -> repository.hasApproved(h, c.email())));
+        String sure = String.format(Locale.ROOT, "the spam classifier gives it %.0f%%", 100 * opinion.spamProbability());
+        String reason;
+        CommentStatus status;
+        if (!machine.isEmpty()) {
+            status = CommentStatus.SPAM;
+            reason = String.join("; ", machine);
+        } else if (rules.status() == CommentStatus.SPAM) {
+            status = CommentStatus.SPAM;
+            reason = rules.reason();
+        } else if (opinion.leaning() == CommentScreening.Leaning.SPAM) {
+            status = CommentStatus.SPAM;
+            reason = sure;
+        } else if (opinion.leaning() == CommentScreening.Leaning.UNSURE && rules.status() == CommentStatus.APPROVED) {
+            status = CommentStatus.PENDING;
+            reason = sure + ", not sure either way";
+        } else {
+            status = rules.status();
+            reason = rules.reason();
+        }
+        List<String> reasons = new ArrayList<>();
+        if (status == CommentStatus.SPAM) reasons.add(reason);
+        reasons.addAll(opinion.reasons());
+        return new Decision(status, reason, new CommentRepository.Judgement(opinion.spamProbability(), reasons));
+    }
+
+    /** The classifier's opinion; when it cannot give one, the comment is left to the other layers. */
+    private CommentScreening.Opinion opinionOf(NewComment c) {
+        try {
+            return screening.screen(c);
+        } catch (RuntimeException e) {
+            LOG.warn("The spam classifier could not judge a comment; the site's rules alone decide", e);
+            return new CommentScreening.Opinion(0, CommentScreening.Leaning.FINE, List.of());
+        }
+    }
+
+    /** A new token for the comment form of an article: made now, signed by the site. */
+    public String formToken(long articleId) {
+        return new FormTokens(keyed()).issue(articleId, clock.instant());
+    }
+
+    /**
+     * The token to give back with a refused form: the one it came with while that is still good (the time
+     * spent on the form still counts), or a new one. When the refusal was that the token was already used,
+     * the new one is dated the minimum filling time ago: the reader has spent longer than that already.
+     */
+    public String formTokenAgain(long articleId, String sent, boolean used) {
+        FormTokens tokens = new FormTokens(keyed());
+        Instant now = clock.instant();
+        if (used) return tokens.issue(articleId, now.minusSeconds(site.comments().minimumFillSeconds()));
+        return tokens.isCurrent(sent, articleId, now) ? sent.strip() : tokens.issue(articleId, now);
+    }
+
+    private Keyed keyed() {
+        return new Keyed(site.secret());
     }
 
     /** Where a reply goes: under its parent, or beside it when the parent is already at the deepest level. */
@@ -238,7 +330,8 @@ public final class CommentService {
                     String text = c.text().strip();
                     long id = repository.insert(h, thread.articleId(), parent == null ? null : parent[0], depth,
                             c.status(), clean(c.name()), clean(c.email()).toLowerCase(Locale.ROOT), clean(c.website()),
-                            null, text, CommentText.toSafeHtml(text), c.createdAt(), null, null);
+                            null, text, CommentText.toSafeHtml(text), c.createdAt(), null, null,
+                            CommentRepository.Judgement.NONE);
                     repository.log(h, id, "imported as " + c.status().code(), "", null, c.createdAt());
                     stored.add(new long[] {id, depth});
                     count++;
@@ -291,7 +384,18 @@ public final class CommentService {
         if (action == Action.APPROVE && before.status() != CommentStatus.APPROVED) {
             articles.full(after.articleId()).ifPresent(full -> tellTheAuthors(after, full, site.comments()));
         }
+        if (action == Action.APPROVE || action == Action.SPAM) learnFrom(after, action == Action.SPAM);
         return after;
+    }
+
+    /** Tells the spam classifier a moderator's decision about a reader's comment; learning never undoes one. */
+    private void learnFrom(Comment comment, boolean spam) {
+        if (comment.byStaff()) return;
+        try {
+            screening.decided(comment, spam);
+        } catch (RuntimeException e) {
+            LOG.warn("The spam classifier could not learn from the decision about comment {}", comment.id(), e);
+        }
     }
 
     /** Applies one action to many comments; answers how many it changed. */
@@ -343,13 +447,14 @@ public final class CommentService {
             Placement placement = placement(h, parent.articleId(), parentId, settings);
             long id = repository.insert(h, parent.articleId(), placement.parentId(), placement.depth(),
                     CommentStatus.APPROVED, by.name(), by.email(), "", by.id(), clean, CommentText.toSafeHtml(clean), now,
-                    null, null);
+                    null, null, CommentRepository.Judgement.NONE);
             repository.log(h, id, "replied as the newsroom", "", by.id(), now);
             return repository.byId(h, id).orElseThrow();
         });
         if (before.status() != CommentStatus.APPROVED) {
             Comment parent = byId(parentId).orElseThrow();
             articles.full(parent.articleId()).ifPresent(full -> tellTheAuthors(parent, full, settings));
+            learnFrom(parent, false);
         }
         return reply;
     }
@@ -404,20 +509,42 @@ public final class CommentService {
         String address = clean(email).toLowerCase(Locale.ROOT);
         InvalidInput.check().when(!EMAIL.matcher(address).matches(), "email", "Enter the reader's email address.").throwIfAny();
         Instant now = clock.instant();
-        return repository.inTransaction(h -> {
+        List<Long> erased = new ArrayList<>();
+        int changed = repository.inTransaction(h -> {
             List<Comment> theirs = repository.byEmail(h, address);
-            int changed = repository.anonymise(h, address, removeText, "<p><em>This comment was removed at its author’s request.</em></p>", now);
+            int count = repository.anonymise(h, address, removeText, "<p><em>This comment was removed at its author’s request.</em></p>", now);
             for (Comment c : theirs) {
                 repository.log(h, c.id(), removeText ? "erased with its text" : "erased", "at the author's request", by.id(), now);
+                erased.add(c.id());
             }
-            return changed;
+            return count;
         });
+        screening.forget(erased);
+        return changed;
     }
 
     /** Forgets the network addresses and browsers of comments older than the retention period. */
     public int forgetOldAddresses() {
         Duration keep = Duration.ofDays(site.comments().keepAddressesDays());
         return repository.inTransaction(h -> repository.forgetAddresses(h, clock.instant().minus(keep)));
+    }
+
+    /** Forgets the uses of form tokens that have expired: they can no longer be used again anyway. */
+    public int forgetUsedFormTokens() {
+        Instant expired = clock.instant().minus(FormTokens.LIFETIME).minus(Duration.ofHours(1));
+        return repository.inTransaction(h -> repository.forgetFormUses(h, expired));
+    }
+
+    /**
+     * Deletes the comments that have been in the spam folder longer than the site keeps them (those a reply
+     * still answers stay). Answers how many.
+     */
+    public int emptySpamFolder() {
+        Duration keep = Duration.ofDays(site.comments().emptySpamAfterDays());
+        Instant before = clock.instant().minus(keep);
+        int deleted = repository.inTransaction(h -> repository.deleteSpam(h, before));
+        if (deleted > 0) LOG.info("Deleted {} comments from the spam folder", deleted);
+        return deleted;
     }
 
     // ---- telling the newsroom

@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What the site derives from its secret for commenters: the colour of a reader's avatar (from a keyed hash
- * of their address that no one can reverse or compare with another site's), and the signed list of a
- * reader's own comments that still wait, kept in their browser.
+ * of their address that no one can reverse or compare with another site's), the signed list of a reader's
+ * own comments that still wait, kept in their browser, and the signatures of the comment form's tokens.
  */
 final class Keyed {
     static final int AVATAR_COLOURS = 12;
@@ -46,9 +46,7 @@ final class Keyed {
         if (cookie == null || !cookie.contains("~") || cookie.length() > 600) return Set.of();
         String list = cookie.substring(0, cookie.lastIndexOf('~'));
         String given = cookie.substring(cookie.lastIndexOf('~') + 1);
-        if (!MessageDigest.isEqual(signature(list).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
-            return Set.of();
-        }
+        if (!isSigned("own-comments:" + list, given)) return Set.of();
         Set<Long> ids = new LinkedHashSet<>();
         for (String part : list.split("\\.")) {
             try {
@@ -61,7 +59,23 @@ final class Keyed {
     }
 
     private String signature(String list) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac("own-comments:" + list), 16));
+        return signed("own-comments:" + list);
+    }
+
+    /** A short signature of a text, which only this site can make. */
+    String signed(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac(text), 16));
+    }
+
+    /** True when {@code signature} is this site's signature of {@code text}; compared in constant time. */
+    boolean isSigned(String text, String signature) {
+        return MessageDigest.isEqual(signed(text).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A keyed hash of a text, for remembering that something was seen without keeping it. */
+    String hashed(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("seen:" + text));
     }
 
     private byte[] mac(String text) {

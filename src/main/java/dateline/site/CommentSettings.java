@@ -9,7 +9,8 @@ import java.util.Locale;
  * comments a page, oldest first; a first comment from an address waits for a moderator, later ones from
  * an address with an approved comment appear at once; more than two links, or a word of the moderation
  * list, holds a comment; a word of the disallowed list sends it to spam. Readers' network addresses are
- * kept for moderation for thirty days, then forgotten.
+ * kept for moderation for thirty days, then forgotten. A form sent less than three seconds after its page
+ * was loaded is a machine's; the spam folder empties itself of comments that have been in it thirty days.
  */
 public record CommentSettings(
         int threadDepth,
@@ -22,12 +23,14 @@ public record CommentSettings(
         String disallowedWords,
         boolean notifyAuthors,
         boolean notifyModerators,
-        int keepAddressesDays) {
+        int keepAddressesDays,
+        int minimumFillSeconds,
+        int emptySpamAfterDays) {
 
     public static final int MAX_DEPTH = 10;
 
     public static CommentSettings defaults() {
-        return new CommentSettings(5, 50, false, false, true, 2, "", "", true, true, 30);
+        return new CommentSettings(5, 50, false, false, true, 2, "", "", true, true, 30, 3, 30);
     }
 
     /** The words of a list, one per line (or separated by commas), in lower case, blanks dropped. */

@@ -102,7 +102,9 @@ public final class SiteService {
                 stored.getOrDefault(COMMENT + "disallowed_words", d.disallowedWords()),
                 boolOr(stored.get(COMMENT + "notify_authors"), d.notifyAuthors()),
                 boolOr(stored.get(COMMENT + "notify_moderators"), d.notifyModerators()),
-                intOr(stored.get(COMMENT + "keep_addresses_days"), d.keepAddressesDays()));
+                intOr(stored.get(COMMENT + "keep_addresses_days"), d.keepAddressesDays()),
+                intOr(stored.get(COMMENT + "minimum_fill_seconds"), d.minimumFillSeconds()),
+                intOr(stored.get(COMMENT + "empty_spam_after_days"), d.emptySpamAfterDays()));
     }
 
     public void saveComments(CommentSettings settings) {
@@ -188,7 +190,11 @@ public final class SiteService {
                 .when(length(c.moderationWords()) > 20_000, COMMENT + "moderation_words", "Keep the list under 20,000 characters.")
                 .when(length(c.disallowedWords()) > 20_000, COMMENT + "disallowed_words", "Keep the list under 20,000 characters.")
                 .when(c.keepAddressesDays() < 1 || c.keepAddressesDays() > 365, COMMENT + "keep_addresses_days",
-                        "Keep addresses from 1 to 365 days.");
+                        "Keep addresses from 1 to 365 days.")
+                .when(c.minimumFillSeconds() < 0 || c.minimumFillSeconds() > 60, COMMENT + "minimum_fill_seconds",
+                        "Give a number of seconds from 0 (no timer) to 60.")
+                .when(c.emptySpamAfterDays() < 1 || c.emptySpamAfterDays() > 365, COMMENT + "empty_spam_after_days",
+                        "Keep spam from 1 to 365 days.");
     }
 
     private static Map<String, String> values(CommentSettings c) {
@@ -204,6 +210,8 @@ public final class SiteService {
         values.put(COMMENT + "notify_authors", Boolean.toString(c.notifyAuthors()));
         values.put(COMMENT + "notify_moderators", Boolean.toString(c.notifyModerators()));
         values.put(COMMENT + "keep_addresses_days", Integer.toString(c.keepAddressesDays()));
+        values.put(COMMENT + "minimum_fill_seconds", Integer.toString(c.minimumFillSeconds()));
+        values.put(COMMENT + "empty_spam_after_days", Integer.toString(c.emptySpamAfterDays()));
         return values;
     }
 

@@ -306,7 +306,8 @@ class ForgedRequestsTest {
                     "comments_thread_depth", "5", "comments_per_page", "50", "comments_newest_first", "oldest",
                     "comments_trust_previously_approved", "on", "comments_link_limit", "2",
                     "comments_notify_authors", "on", "comments_notify_moderators", "on",
-                    "comments_keep_addresses_days", "30");
+                    "comments_keep_addresses_days", "30", "comments_minimum_fill_seconds", "3",
+                    "comments_empty_spam_after_days", "30");
         }
     }
 

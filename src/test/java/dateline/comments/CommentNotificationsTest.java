@@ -161,7 +161,7 @@ class CommentNotificationsTest {
         CommentSettings c = site.wiring().site().comments();
         site.wiring().site().saveComments(new CommentSettings(c.threadDepth(), c.perPage(), c.newestFirst(), c.holdAll(),
                 c.trustPreviouslyApproved(), c.linkLimit(), c.moderationWords(), "cheap pills", c.notifyAuthors(),
-                c.notifyModerators(), c.keepAddressesDays()));
+                c.notifyModerators(), c.keepAddressesDays(), c.minimumFillSeconds(), c.emptySpamAfterDays()));
         long id = postComment("Pill Seller", "pills@example.net", "Cheap pills, delivered overnight.");
         assertThat(status(id)).isEqualTo(CommentStatus.SPAM);
         assertThat(site.wiring().mail().status()).isEqualTo(new OutboxStatus(0, 0, 0));
@@ -204,7 +204,7 @@ class CommentNotificationsTest {
             CommentSettings c = site.wiring().site().comments();
             site.wiring().site().saveComments(new CommentSettings(c.threadDepth(), c.perPage(), c.newestFirst(),
                     c.holdAll(), c.trustPreviouslyApproved(), c.linkLimit(), c.moderationWords(), c.disallowedWords(),
-                    authors, moderators, c.keepAddressesDays()));
+                    authors, moderators, c.keepAddressesDays(), c.minimumFillSeconds(), c.emptySpamAfterDays()));
         }
     }
 
@@ -234,9 +234,10 @@ class CommentNotificationsTest {
 
     /** A reader posts the comment form as their browser sends it; answers the new comment's id. */
     private long postComment(String name, String email, String text) {
+        String token = CommentForms.tokenOn(http, article.article().path());
         site.clock().advance(Duration.ofSeconds(20)); // past the flood limit: every post here comes from one address
         HttpResponse<String> posted = http.post("/comments", Http.form("article", Long.toString(article.article().id()),
-                "comment", text, "name", name, "email", email, "website", ""), "Origin", site.baseUrl());
+                "comment", text, "name", name, "email", email, "website", "", "form_token", token), "Origin", site.baseUrl());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
         String location = header(posted, "location");
         return Long.parseLong(location.substring(location.lastIndexOf("#comment-") + "#comment-".length()));

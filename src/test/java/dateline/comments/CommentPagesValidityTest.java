@@ -125,10 +125,11 @@ class CommentPagesValidityTest {
         pages.put("article replying to a comment that is not shown", new Served(200, http.get(path + "?replytocom=" + pending),
                 ">Leave a Reply<"));
 
+        String token = CommentForms.tokenOn(http, path);
         site.clock().advance(Duration.ofSeconds(20));
         HttpResponse<String> posted = postForm("article", id(discussed), "parent", Long.toString(lena),
                 "comment", "My own reply, <em>waiting</em>.", "name", "Ines Moreau", "email", "ines@example.net",
-                "website", "ines.example.net", "remember", "yes");
+                "website", "ines.example.net", "remember", "yes", "form_token", token);
         assertThat(posted.statusCode()).isEqualTo(303);
         assertThat(header(posted, "location")).matches(java.util.regex.Pattern.quote(path) + "#comment-\\d+");
         String own = "dateline_own_comments=" + cookie(posted, "dateline_own_comments");
@@ -152,6 +153,9 @@ class CommentPagesValidityTest {
         pages.put("refused comment: a reply to a comment that is not shown", new Served(422, postForm("article",
                 id(discussed), "parent", Long.toString(spam), "comment", "Replying to spam.", "name", "Ines Moreau",
                 "email", "ines@example.net"), "The comment you are replying to is not available."));
+        pages.put("refused comment: this copy of the page already sent one from the address", new Served(409,
+                postForm("article", id(discussed), "comment", "Another thought, same page.", "name", "Ines Moreau",
+                        "email", "ines@example.net", "form_token", token), "already sent a comment from your email address"));
         pages.put("refused comment: said already", new Served(409, postForm("article", id(discussed), "parent",
                 Long.toString(lena), "comment", "My own reply, <em>waiting</em>.", "name", "Ines Moreau",
                 "email", "ines@example.net"), "the same comment is already posted"));
@@ -176,7 +180,10 @@ class CommentPagesValidityTest {
         newsroomPage("one comment with a website and formatting", 200, "/admin/comments/" + lena, "<blockquote>",
                 "lena@example.net", "See it on the site");
         newsroomPage("one comment from the newsroom", 200, "/admin/comments/" + staff, "replied as the newsroom");
-        newsroomPage("one comment, waiting", 200, "/admin/comments/" + pending, "value=\"approve\"");
+        newsroomPage("one comment, waiting", 200, "/admin/comments/" + pending, "value=\"approve\"",
+                "Judged on arrival", "class=\"spam-score spam-score-fine\"");
+        newsroomPage("moderation queue with spam scores and reasons", 200, "/admin/comments?status=pending",
+                "class=\"spam-judgement\"", "Spam score");
         newsroomPage("one comment, spam", 200, "/admin/comments/" + spam, "value=\"restore\"", "selling pills");
         pages.put("one comment after a refused edit", new Served(422, postAdmin("/admin/comments/" + third + "/edit",
                 "comment", "  "), "id=\"comment-error\"", "aria-invalid=\"true\""));
@@ -196,7 +203,8 @@ class CommentPagesValidityTest {
         CommentSettings usual = site.wiring().site().comments();
         site.wiring().site().saveComments(new CommentSettings(usual.threadDepth(), 5, usual.newestFirst(), usual.holdAll(),
                 usual.trustPreviouslyApproved(), usual.linkLimit(), usual.moderationWords(), usual.disallowedWords(),
-                usual.notifyAuthors(), usual.notifyModerators(), usual.keepAddressesDays()));
+                usual.notifyAuthors(), usual.notifyModerators(), usual.keepAddressesDays(), usual.minimumFillSeconds(),
+                usual.emptySpamAfterDays()));
         pages.put("comments, first of two pages", new Served(200, http.get(path), "aria-label=\"Pages of comments\"",
                 "href=\"" + path + "?cpage=2#comments\""));
         pages.put("comments, second of two pages", new Served(200, http.get(path + "?cpage=2"),
@@ -268,9 +276,10 @@ class CommentPagesValidityTest {
     }
 
     private Comment post(Long parent, String name, String email, String website, String text) {
+        String token = comments.formToken(discussed.article().id());
         site.clock().advance(Duration.ofMinutes(3));
         return comments.post(new NewComment(discussed.article().id(), parent, name, email, website, text,
-                "192.0.2." + ++clientNumber, "test"));
+                "192.0.2." + ++clientNumber, "test", token, ""));
     }
 
     private Set<Long> approvedIds(Long articleId) {
@@ -288,7 +297,7 @@ class CommentPagesValidityTest {
         return Long.toString(full.article().id());
     }
 
-    /** The comment form as a reader's browser sends it: no token, but from a page of this site. */
+    /** The comment form as a reader's browser sends it, from a page of this site. */
     private HttpResponse<String> postForm(String... fields) {
         return http.post("/comments", Http.form(fields), "Origin", site.baseUrl());
     }

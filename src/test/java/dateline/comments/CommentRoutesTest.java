@@ -40,9 +40,11 @@ class CommentRoutesTest {
         site.close();
     }
 
+    /** A reader loads the article page, writes for twenty seconds and sends the form with these fields. */
     private HttpResponse<String> post(Map<String, String> fields, String... headers) {
-        site.clock().advance(Duration.ofSeconds(20));
         Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+        if (!form.containsKey("form_token")) form.put("form_token", CommentForms.tokenOn(http, article.path()));
+        site.clock().advance(Duration.ofSeconds(20));
         form.putIfAbsent("article", Long.toString(article.id()));
         String[] all = new String[headers.length + 2];
         all[0] = "Origin";
@@ -171,8 +173,9 @@ class CommentRoutesTest {
 
         @Test
         void a_post_from_another_site_or_without_an_origin_is_refused() {
-            site.clock().advance(Duration.ofSeconds(20));
             Map<String, String> form = new java.util.LinkedHashMap<>(comment("Forged", "X", "x@example.org"));
+            form.put("form_token", CommentForms.tokenOn(http, article.path()));
+            site.clock().advance(Duration.ofSeconds(20));
             form.put("article", Long.toString(article.id()));
             assertThat(http.post("/comments", form, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
             assertThat(http.post("/comments", form, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
@@ -205,7 +208,9 @@ class CommentRoutesTest {
             site.clock().set(TestSite.START.plus(Duration.ofDays(4)));
             String html = http.get(article.path()).body();
             assertThat(html).contains("Comments are closed.").doesNotContain("id=\"commentform\"");
-            HttpResponse<String> refused = post(comment("Late", "Ana", "ana@example.org"));
+            Map<String, String> late = new java.util.LinkedHashMap<>(comment("Late", "Ana", "ana@example.org"));
+            late.put("form_token", ""); // a closed article's page has no form
+            HttpResponse<String> refused = post(late);
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).contains("Comments are closed on this article.");
         }

@@ -9,11 +9,11 @@ class CommentRulesTest {
     private static final CommentSettings DEFAULTS = CommentSettings.defaults();
 
     private static NewComment comment(String text) {
-        return new NewComment(1, null, "Ana Lima", "ana@example.org", "", text, "203.0.113.5", "Firefox");
+        return new NewComment(1, null, "Ana Lima", "ana@example.org", "", text, "203.0.113.5", "Firefox", null, "");
     }
 
     private static CommentSettings with(String moderation, String disallowed, boolean holdAll, boolean trust) {
-        return new CommentSettings(5, 50, false, holdAll, trust, 2, moderation, disallowed, true, true, 30);
+        return new CommentSettings(5, 50, false, holdAll, trust, 2, moderation, disallowed, true, true, 30, 3, 30);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CommentRulesTest {
     void a_word_of_the_disallowed_list_sends_a_comment_to_spam_even_in_the_name_or_address() {
         CommentSettings settings = with("", "pills, viagra", false, true);
         assertThat(CommentRules.judge(comment("Cheap pills here"), settings, true).status()).isEqualTo(CommentStatus.SPAM);
-        NewComment byName = new NewComment(1, null, "Viagra Shop", "x@example.org", "", "Hello", "1.2.3.4", "");
+        NewComment byName = new NewComment(1, null, "Viagra Shop", "x@example.org", "", "Hello", "1.2.3.4", "", null, "");
         assertThat(CommentRules.judge(byName, settings, true).status()).isEqualTo(CommentStatus.SPAM);
     }
 

@@ -47,9 +47,10 @@ class CommentServiceTest {
 
     /** A reader's comment, a little after the last, so that the flood limit is not in the way. */
     private Comment post(String email, String text, Long parent) {
+        String token = comments.formToken(article.id());
         site.clock().advance(Duration.ofSeconds(20));
         return comments.post(new NewComment(article.id(), parent, "Reader " + email.charAt(0), email, "", text,
-                "198.51.100.7", "Firefox"));
+                "198.51.100.7", "Firefox", token, ""));
     }
 
     private Comment approved(String email, String text, Long parent) {
@@ -70,7 +71,7 @@ class CommentServiceTest {
         @Test
         void every_field_is_checked_and_each_problem_named() {
             assertThatThrownBy(() -> comments.post(new NewComment(article.id(), null, " ", "not-an-address",
-                    "not a site", " ", "198.51.100.7", "")))
+                    "not a site", " ", "198.51.100.7", "", comments.formToken(article.id()), "")))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
                             .containsKeys("comment", "name", "email", "website"));
         }
@@ -85,9 +86,10 @@ class CommentServiceTest {
 
         @Test
         void a_website_without_a_scheme_gets_https() {
+            String token = comments.formToken(article.id());
             site.clock().advance(Duration.ofSeconds(20));
             Comment c = comments.post(new NewComment(article.id(), null, "Ana", "ana@example.org", "ana.example.org/blog",
-                    "Hello", "198.51.100.7", ""));
+                    "Hello", "198.51.100.7", "", token, ""));
             assertThat(c.authorWebsite()).isEqualTo("https://ana.example.org/blog");
         }
 
@@ -101,13 +103,14 @@ class CommentServiceTest {
         @Test
         void one_comment_every_fifteen_seconds_per_network_address_and_per_email() {
             post("ana@example.org", "One.", null);
+            String token = comments.formToken(article.id());
             assertThatThrownBy(() -> comments.post(new NewComment(article.id(), null, "Ana", "ana@example.org", "",
-                    "Two.", "203.0.113.1", ""))).isInstanceOf(CommentService.TooSoon.class);
+                    "Two.", "203.0.113.1", "", token, ""))).isInstanceOf(CommentService.TooSoon.class);
             assertThatThrownBy(() -> comments.post(new NewComment(article.id(), null, "Bea", "bea@example.org", "",
-                    "From the same network address.", "198.51.100.7", ""))).isInstanceOf(CommentService.TooSoon.class);
+                    "From the same network address.", "198.51.100.7", "", token, ""))).isInstanceOf(CommentService.TooSoon.class);
             site.clock().advance(Duration.ofSeconds(16));
             assertThat(comments.post(new NewComment(article.id(), null, "Ana", "ana@example.org", "", "Two.",
-                    "198.51.100.7", "")).id()).isPositive();
+                    "198.51.100.7", "", token, "")).id()).isPositive();
         }
 
         @Test
@@ -138,7 +141,7 @@ class CommentServiceTest {
     class Threads {
         @Test
         void a_reply_to_a_comment_at_the_deepest_level_answers_at_that_level() {
-            site.wiring().site().saveComments(new CommentSettings(3, 50, false, false, false, 2, "", "", false, false, 30));
+            site.wiring().site().saveComments(new CommentSettings(3, 50, false, false, false, 2, "", "", false, false, 30, 3, 30));
             Comment one = approved("a@example.org", "1", null);
             Comment two = approved("b@example.org", "2", one.id());
             Comment three = approved("c@example.org", "3", two.id());
@@ -154,8 +157,10 @@ class CommentServiceTest {
             assertThatThrownBy(() -> post("b@example.org", "Reply", waiting.id()))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).containsKey("parent"));
             Article other = site.articles().anArticle().headline("Other").by(author).publishedAt(TestSite.START).article();
+            String token = comments.formToken(other.id());
             site.clock().advance(Duration.ofSeconds(20));
-            Comment elsewhere = comments.post(new NewComment(other.id(), null, "C", "c@example.org", "", "x", "1.1.1.1", ""));
+            Comment elsewhere = comments.post(new NewComment(other.id(), null, "C", "c@example.org", "", "x", "1.1.1.1", "",
+                    token, ""));
             comments.moderate(elsewhere.id(), CommentService.Action.APPROVE, "", editor);
             assertThatThrownBy(() -> post("d@example.org", "Reply", elsewhere.id())).isInstanceOf(InvalidInput.class);
         }

@@ -15,7 +15,7 @@ class CommentThreadTest {
         long id = comments.size() + 1;
         int depth = parent == null ? 1 : comments.get((int) (parent - 1)).depth() + 1;
         Comment c = new Comment(id, 1, parent, depth, status, "Reader " + id, "r" + id + "@example.org", "", null,
-                "Text " + id, "<p>Text " + id + "</p>", T.plusSeconds(id * 60), T, null, null);
+                "Text " + id, "<p>Text " + id + "</p>", T.plusSeconds(id * 60), T, null, null, null, List.of());
         comments.add(c);
         return c;
     }

@@ -27,10 +27,11 @@ class EmailPrivacyTest {
             Account author = site.anAuthor("Alice Moreau");
             Account editor = site.wiring().accounts().open(new NewAccount("ed@example.org", "Ed Itor", Role.EDITOR, null));
             Article article = site.articles().anArticle().by(author).tagged("Harbour").publishedAt(TestSite.START).article();
+            String token = CommentForms.tokenOn(http, article.path());
             site.clock().advance(Duration.ofSeconds(30));
             var sent = http.post("/comments", Http.form("article", Long.toString(article.id()), "comment",
                     "Written with my private address.", "name", "Private Reader", "email", EMAIL,
-                    "website", "", "remember", "yes"), "Origin", site.baseUrl());
+                    "website", "", "remember", "yes", "form_token", token), "Origin", site.baseUrl());
             long id = Long.parseLong(sent.headers().firstValue("location").orElseThrow().replaceAll(".*#comment-", ""));
             site.wiring().comments().moderate(id, CommentService.Action.APPROVE, "", editor);
             site.clock().advance(Duration.ofSeconds(30));

@@ -56,6 +56,12 @@ public final class Http {
                 .build());
     }
 
+    /** Posts a body exactly as given, whatever its bytes; {@code headers} come in name, value pairs. */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /**
      * A form of the site as a visitor's browser holds it: the CSRF token from the page and the cookie that
      * must come with it. {@link VisitorForm#post} sends a form with both.

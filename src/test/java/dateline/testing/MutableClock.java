@@ -6,25 +6,43 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
+/**
+ * A clock that stands still until a test moves it, or, once told to {@link #run()}, moves with real time
+ * from where it stands (for journeys in which a person's own pace matters) until it is {@link #stop() stopped}.
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private Instant now;
+    /** When the clock was set running, by {@link System#nanoTime()}; null while it stands still. */
+    private Long runningSince;
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    public void set(Instant instant) {
+    public synchronized void set(Instant instant) {
         now = instant;
+        if (runningSince != null) runningSince = System.nanoTime();
     }
 
-    public void advance(Duration duration) {
-        now = now.plus(duration);
+    public synchronized void advance(Duration duration) {
+        set(instant().plus(duration));
+    }
+
+    /** From now on the clock moves with real time. */
+    public synchronized void run() {
+        now = instant();
+        runningSince = System.nanoTime();
+    }
+
+    /** The clock stands still again, where it is. */
+    public synchronized void stop() {
+        now = instant();
+        runningSince = null;
     }
 
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        return runningSince == null ? now : now.plusNanos(System.nanoTime() - runningSince);
     }
 
     @Override

@@ -1,0 +1,152 @@
+package dateline.moderation;
+
+import dateline.comments.Comment;
+import dateline.comments.CommentScreening;
+import dateline.comments.NewComment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's own spam classifier, which sends nothing anywhere: logistic regression over what
+ * {@link SpamFeatures} sees in a comment, its weights kept in the database. A new site starts from built-in
+ * examples of news comments and spam; every moderator's decision (approve: wanted, mark as spam: spam) is kept
+ * as an example and nudges the weights at once; within the hour, the model is trained again from scratch on
+ * the built-in examples and the site's own, which weighs the new decisions against everything else. Its score decides: from
+ * {@value #SPAM_AT} the comment goes to the spam folder, from {@value #HOLD_AT} it waits for a moderator,
+ * below that the site's rules decide.
+ */
+public final class SpamClassifier implements CommentScreening {
+    public static final double SPAM_AT = 0.95;
+    public static final double HOLD_AT = 0.7;
+    static final long SEED = 20240620L;
+    private static final Logger LOG = LoggerFactory.getLogger(SpamClassifier.class);
+    private static final Duration RETRAIN_AFTER = Duration.ofHours(1);
+    /** The site's own examples a training uses at most, the newest. */
+    private static final int MAX_SITE_EXAMPLES = 20_000;
+    private static final int REASONS = 3;
+    /** The strongest features the reasons are chosen from. */
+    private static final int STRONGEST = 8;
+    /**
+     * How much more one of the site's own decisions counts than a built-in example when training: they speak
+     * of this site's readers and this site's spam.
+     */
+    private static final int OWN_WEIGHT = 3;
+
+    private final SpamRepository repository;
+    private final Clock clock;
+
+    public SpamClassifier(Jdbi jdbi, Clock clock) {
+        this.repository = new SpamRepository(jdbi);
+        this.clock = clock;
+    }
+
+    @Override
+    public Opinion screen(NewComment comment) {
+        Set<String> features = SpamFeatures.of(comment.name(), comment.website(), comment.text());
+        Map<String, Double> weights = repository.read(h -> repository.weights(h, withBias(features)));
+        double p = SpamLearning.probability(weights, features);
+        Leaning leaning = p >= SPAM_AT ? Leaning.SPAM : p >= HOLD_AT ? Leaning.UNSURE : Leaning.FINE;
+        return new Opinion(p, leaning, p >= 0.5 ? reasons(weights, features) : List.of());
+    }
+
+    /**
+     * Why a comment looks like spam, in words: of the features that weigh most towards spam, those that say
+     * most to a person (the sites it links to, its shapes, then its words) before the general ones (its
+     * length, the number of its links).
+     */
+    private static List<String> reasons(Map<String, Double> weights, Set<String> features) {
+        return features.stream()
+                .filter(f -> weights.getOrDefault(f, 0.0) > 0 && SpamFeatures.describe(f) != null)
+                .sorted(Comparator.comparingDouble((String f) -> weights.get(f)).reversed())
+                .limit(STRONGEST)
+                .sorted(Comparator.comparingInt(SpamFeatures::generality))
+                .limit(REASONS)
+                .map(SpamFeatures::describe)
+                .toList();
+    }
+
+    @Override
+    public void decided(Comment comment, boolean spam) {
+        Set<String> features = SpamFeatures.of(comment.authorName(), comment.authorWebsite(), comment.body());
+        Instant now = clock.instant();
+        repository.inTransaction(h -> {
+            repository.saveExample(h, comment.id(), spam, features, now);
+            Map<String, Double> before = repository.weights(h, withBias(features));
+            Map<String, Double> after = SpamLearning.nudged(before, new SpamLearning.Example(features, spam));
+            Map<String, Double> changed = new HashMap<>();
+            after.forEach((feature, weight) -> {
+                if (!weight.equals(before.get(feature))) changed.put(feature, weight);
+            });
+            repository.saveWeights(h, changed);
+            return changed.size();
+        });
+    }
+
+    @Override
+    public void forget(Collection<Long> commentIds) {
+        repository.inTransaction(h -> repository.forgetExamples(h, commentIds));
+    }
+
+    /** Makes sure the site has a model: a new site gets the one trained on the built-in examples. */
+    public SpamClassifier prepare() {
+        if (repository.read(repository::model).isEmpty()) retrain();
+        return this;
+    }
+
+    /**
+     * Trains the model again from scratch when the site has none, or when moderators have decided about
+     * comments since it was last trained, an hour or more ago. Answers whether it did.
+     */
+    public boolean retrainIfDue() {
+        Instant now = clock.instant();
+        var model = repository.read(repository::model);
+        if (model.isPresent()) {
+            boolean recent = model.get().trainedAt().isAfter(now.minus(RETRAIN_AFTER));
+            boolean news = repository.read(repository::newestExample).filter(at -> !at.isBefore(model.get().trainedAt()))
+                    .isPresent();
+            if (recent || !news) return false;
+        }
+        retrain();
+        return true;
+    }
+
+    /** Trains the model from scratch on the built-in examples and the site's newest, and stores it whole. */
+    public void retrain() {
+        List<SpamLearning.Example> examples = new ArrayList<>(BuiltIn.EXAMPLES);
+        List<SpamLearning.Example> own = repository.read(h -> repository.examples(h, MAX_SITE_EXAMPLES));
+        for (int i = 0; i < OWN_WEIGHT; i++) examples.addAll(own);
+        Map<String, Double> weights = own.isEmpty() ? BuiltIn.WEIGHTS : SpamLearning.train(examples, SEED);
+        Instant now = clock.instant();
+        repository.inTransaction(h -> {
+            repository.replaceModel(h, weights, now, own.size());
+            return null;
+        });
+        LOG.info("Trained the spam classifier on {} built-in examples and {} of this site's: {} weights",
+                BuiltIn.EXAMPLES.size(), own.size(), weights.size());
+    }
+
+    private static Set<String> withBias(Set<String> features) {
+        Set<String> all = new HashSet<>(features);
+        all.add(SpamLearning.BIAS);
+        return all;
+    }
+
+    /** The built-in examples, read once, and the model they alone give, trained once. */
+    private static final class BuiltIn {
+        static final List<SpamLearning.Example> EXAMPLES = LabelledComments.builtIn().stream()
+                .map(LabelledComments.Labelled::example).toList();
+        static final Map<String, Double> WEIGHTS = Map.copyOf(SpamLearning.train(EXAMPLES, SEED));
+    }
+}
