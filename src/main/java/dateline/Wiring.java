@@ -84,7 +84,7 @@ public final class Wiring implements AutoCloseable {
         this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
                 () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
-        this.spam = new SpamClassifier(jdbi, clock).prepare();
+        this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
     }
@@ -96,6 +96,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
+        spam.prepare(); // the first time a site is served, and not for the other commands
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH));

@@ -1,5 +1,6 @@
 package dateline.accounts;
 
+import dateline.storage.Repository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-final class AccountRepository {
+final class AccountRepository extends Repository {
     private static final String COLUMNS = "id, email, name, slug, role, bio, created_at";
     private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
             rs.getLong("id"),
@@ -19,14 +20,8 @@ final class AccountRepository {
             rs.getString("bio"),
             Instant.ofEpochMilli(rs.getLong("created_at")));
 
-    private final Jdbi jdbi;
-
     AccountRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(java.util.function.Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
+        super(jdbi);
     }
 
     long count(Handle h) {
@@ -34,7 +29,7 @@ final class AccountRepository {
     }
 
     long count() {
-        return jdbi.withHandle(this::count);
+        return read(this::count);
     }
 
     boolean emailTaken(Handle h, String email) {
@@ -64,38 +59,38 @@ final class AccountRepository {
     }
 
     Optional<Account> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
                 .bind("id", id).map(ACCOUNT).findOne());
     }
 
     Optional<Account> bySlug(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE slug = :slug")
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE slug = :slug")
                 .bind("slug", slug).map(ACCOUNT).findOne());
     }
 
     Optional<Account> byEmail(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE email = :email")
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE email = :email")
                 .bind("email", email).map(ACCOUNT).findOne());
     }
 
     List<Account> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id IN (<ids>)")
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id IN (<ids>)")
                 .bindList("ids", List.copyOf(ids)).map(ACCOUNT).list());
     }
 
     List<Account> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY name, id")
+        return jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY name, id")
                 .map(ACCOUNT).list());
     }
 
     void setPasswordHash(long accountId, String hash) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+        jdbi().useHandle(h -> h.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash).bind("id", accountId).execute());
     }
 
     Optional<String> passwordHash(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = :email AND password_hash IS NOT NULL")
+        return jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = :email AND password_hash IS NOT NULL")
                 .bind("email", email).mapTo(String.class).findOne());
     }
 }

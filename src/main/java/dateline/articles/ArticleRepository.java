@@ -1,5 +1,6 @@
 package dateline.articles;
 
+import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,13 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
-final class ArticleRepository {
+final class ArticleRepository extends Repository {
     private static final String COLUMNS = "a.id, a.slug, a.path, a.headline, a.standfirst, a.body_format, "
             + "a.body_source, a.body_html, a.status, a.article_type, a.section_id, a.dateline_place, "
             + "a.published_at, a.significantly_updated_at, a.created_at, a.edited_at, a.version, a.comments_open, "
@@ -52,18 +52,8 @@ final class ArticleRepository {
     private static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("name"),
             rs.getString("slug"));
 
-    private final Jdbi jdbi;
-
     ArticleRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
-    }
-
-    <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        super(jdbi);
     }
 
     // ---- articles

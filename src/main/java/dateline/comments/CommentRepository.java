@@ -1,5 +1,6 @@
 package dateline.comments;
 
+import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
 import java.util.Collection;
@@ -7,13 +8,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
-final class CommentRepository {
+final class CommentRepository extends Repository {
     private static final String COLUMNS = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
             + "c.author_email, c.author_website, c.staff_account_id, c.body, c.body_html, c.created_at, "
             + "c.status_changed_at, c.client_address, c.user_agent, c.spam_score, c.spam_reasons";
@@ -37,18 +37,8 @@ final class CommentRepository {
             rs.getObject("spam_score") == null ? null : rs.getDouble("spam_score"),
             reasons(rs.getString("spam_reasons")));
 
-    private final Jdbi jdbi;
-
     CommentRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
-    }
-
-    <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        super(jdbi);
     }
 
     /** How a comment was judged when it came in: the spam classifier's score (or null) and the reasons. */

@@ -153,7 +153,7 @@ public final class CommentService {
         FullArticle full = articles.full(c.articleId()).filter(f -> f.article().status().isPublic())
                 .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
         if (!acceptsComments(full.article())) throw new CommentsClosed();
-        String text = c.text() == null ? "" : c.text().replace("\r\n", "\n").strip();
+        String text = typed(c.text());
         String name = clean(c.name());
         String email = clean(c.email()).toLowerCase(Locale.ROOT);
         String website = websiteOf(clean(c.website()));
@@ -413,7 +413,7 @@ public final class CommentService {
 
     public Comment edit(long commentId, String text, Account by) {
         requireModerator(by);
-        String clean = text == null ? "" : text.replace("\r\n", "\n").strip();
+        String clean = typed(text);
         InvalidInput.check()
                 .when(clean.isEmpty(), "comment", "A comment cannot be empty; move it to the trash instead.")
                 .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
@@ -429,7 +429,7 @@ public final class CommentService {
     /** A reply from the newsroom: shown at once, marked as the newsroom's. */
     public Comment replyAsStaff(long parentId, String text, Account by) {
         requireModerator(by);
-        String clean = text == null ? "" : text.replace("\r\n", "\n").strip();
+        String clean = typed(text);
         InvalidInput.check()
                 .when(clean.isEmpty(), "reply", "Write the reply.")
                 .when(clean.length() > MAX_LENGTH, "reply", "The reply is longer than a comment can be.")
@@ -603,6 +603,11 @@ public final class CommentService {
 
     private void requireAdministrator(Account by) {
         if (by.role() != Role.ADMINISTRATOR) throw new NotAllowed("Only administrators handle readers' personal data.");
+    }
+
+    /** A comment's text as typed, with the line ends of every browser made one, and no space around it. */
+    private static String typed(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").strip();
     }
 
     private static String clean(String text) {

@@ -1,31 +1,21 @@
 package dateline.mail;
 
+import dateline.storage.Repository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-final class MailRepository {
+final class MailRepository extends Repository {
     /** A message that is neither sent nor given up. */
     private static final String UNFINISHED = "sent_at IS NULL AND failed_at IS NULL";
     /** An unfinished message whose next attempt is due and that no deliverer holds. */
     private static final String DUE = UNFINISHED
             + " AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)";
 
-    private final Jdbi jdbi;
-
     MailRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
-    }
-
-    <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        super(jdbi);
     }
 
     long insert(Handle h, Mail mail, Instant now) {

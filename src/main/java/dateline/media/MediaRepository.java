@@ -1,5 +1,6 @@
 package dateline.media;
 
+import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
-final class MediaRepository {
+final class MediaRepository extends Repository {
     private static final String COLUMNS = "m.id, m.original_name, m.content_type, m.width, m.height, m.byte_size, "
             + "m.alt_text, m.uploaded_by, m.created_at";
     private static final String VARIANT_COLUMNS = "v.media_id, v.width, v.height, v.storage_key, v.content_type, "
@@ -44,18 +44,8 @@ final class MediaRepository {
     record NewMedia(String storageKey, String originalName, String contentType, int width, int height,
                     long byteSize, String sha256, String altText, Long uploadedBy, Instant createdAt) {}
 
-    private final Jdbi jdbi;
-
     MediaRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
-    }
-
-    <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        super(jdbi);
     }
 
     // ---- media files

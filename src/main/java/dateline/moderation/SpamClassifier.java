@@ -127,7 +127,7 @@ public final class SpamClassifier implements CommentScreening {
         List<SpamLearning.Example> examples = new ArrayList<>(BuiltIn.EXAMPLES);
         List<SpamLearning.Example> own = repository.read(h -> repository.examples(h, MAX_SITE_EXAMPLES));
         for (int i = 0; i < OWN_WEIGHT; i++) examples.addAll(own);
-        Map<String, Double> weights = own.isEmpty() ? BuiltIn.WEIGHTS : SpamLearning.train(examples, SEED);
+        Map<String, Double> weights = own.isEmpty() ? BuiltIn.Model.WEIGHTS : SpamLearning.train(examples, SEED);
         Instant now = clock.instant();
         repository.inTransaction(h -> {
             repository.replaceModel(h, weights, now, own.size());
@@ -143,10 +143,14 @@ public final class SpamClassifier implements CommentScreening {
         return all;
     }
 
-    /** The built-in examples, read once, and the model they alone give, trained once. */
+    /** The built-in examples, read once. */
     private static final class BuiltIn {
         static final List<SpamLearning.Example> EXAMPLES = LabelledComments.builtIn().stream()
                 .map(LabelledComments.Labelled::example).toList();
-        static final Map<String, Double> WEIGHTS = Map.copyOf(SpamLearning.train(EXAMPLES, SEED));
+
+        /** The model they alone give, trained once, and only if a site with no examples of its own needs it. */
+        private static final class Model {
+            static final Map<String, Double> WEIGHTS = Map.copyOf(SpamLearning.train(EXAMPLES, SEED));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dateline.moderation;
 
+import dateline.storage.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,31 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The spam classifier's weights, the examples moderators' decisions gave it, and when it was last trained. */
-final class SpamRepository {
+final class SpamRepository extends Repository {
     /** Features looked up in one statement: well under any database's limit on parameters. */
     private static final int CHUNK = 500;
 
     /** When the weights were last trained from scratch, and on how many of the site's examples. */
     record Model(Instant trainedAt, int examples) {}
 
-    private final Jdbi jdbi;
-
     SpamRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
-    }
-
-    <T> T read(Function<Handle, T> work) {
-        return jdbi.withHandle(work::apply);
+        super(jdbi);
     }
 
     /** The weights of these features that the model has (and of the bias, the empty feature, when asked). */

@@ -1,8 +1,9 @@
 /**
- * Storage: the database connection pool, {@link org.jdbi.v3.core.Jdbi}, schema migrations and the SQL
- * dialects. Depends on nothing else of Dateline.
+ * Storage: the database connection pool, {@link org.jdbi.v3.core.Jdbi}, schema migrations, the SQL
+ * dialects, and the base every feature's repository builds on. Depends on nothing else of Dateline.
  *
  * <p>Glossary: a <em>dialect</em> is a database family (SQLite, PostgreSQL) whose SQL differs a little;
- * an <em>instant column</em> is a BIGINT of epoch milliseconds.
+ * an <em>instant column</em> is a BIGINT of epoch milliseconds; a <em>repository</em> holds a feature's SQL
+ * and is seen by that feature's service alone.
  */
 package dateline.storage;

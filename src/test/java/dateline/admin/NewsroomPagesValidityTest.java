@@ -2,7 +2,6 @@ package dateline.admin;
 
 import static dateline.testing.Pages.cookie;
 import static dateline.testing.Pages.first;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
@@ -20,6 +19,7 @@ import dateline.site.Policies;
 import dateline.site.SmtpServer;
 import dateline.testing.HtmlChecker;
 import dateline.testing.Http;
+import dateline.testing.ServedPage;
 import dateline.testing.TestSite;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -45,16 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NewsroomPagesValidityTest {
     private static final String PASSWORD = "a long and quiet harbour morning";
 
-    /** A page as served, the status it must be served with, and markup that shows it is the situation named. */
-    private record Served(int expectedStatus, HttpResponse<String> response, List<String> shows) {
-        Served(int expectedStatus, HttpResponse<String> response, String... shows) {
-            this(expectedStatus, response, List.of(shows));
-        }
-    }
-
     private TestSite site;
     private final HtmlChecker checker = new HtmlChecker();
-    private final Map<String, Served> pages = new LinkedHashMap<>();
+    private final Map<String, ServedPage> pages = new LinkedHashMap<>();
     private Http http;
     private Account editorInChief;
     private String adminCookie;
@@ -115,19 +108,19 @@ class NewsroomPagesValidityTest {
         newsroomPage("editor, published article with notes and a featured image", 200, "/admin/articles/" + publishedId,
                 "Live at", "Public notes", "class=\"featured-thumb\"", "Retract this article");
         newsroomPage("editor, retracted article", 200, "/admin/articles/" + retracted.article().id(), "status-retracted");
-        pages.put("editor, refused save", new Served(422, post("/admin/articles", adminCookie, adminCsrf,
+        pages.put("editor, refused save", new ServedPage(422, post("/admin/articles", adminCookie, adminCsrf,
                 "headline", "", "standfirst", "x".repeat(700), "body", "Some words.", "type", "news",
                 "section", "999999", "tags", "", "authors", "", "dateline", "D".repeat(100), "action", "publish"),
                 "error-summary", "id=\"headline-error\"", "id=\"standfirst-error\"", "id=\"section-error\"",
                 "id=\"authors-error\"", "id=\"dateline-error\""));
-        pages.put("editor, refused update without a note", new Served(422, post("/admin/articles/" + publishedId,
+        pages.put("editor, refused update without a note", new ServedPage(422, post("/admin/articles/" + publishedId,
                 adminCookie, adminCsrf, editorFields(articles.full(publishedId).orElseThrow(), "edit", "update",
                         "note", "")), "id=\"note-error\""));
         FullArticle before = articles.full(draft.id()).orElseThrow();
         site.clock().advance(Duration.ofMinutes(5));
         articles.save(draft.id(), withBody(before, "Someone else wrote this first.", null), before.article().version(),
                 Edit.minor(), editorInChief);
-        pages.put("editor, conflicting save", new Served(409, post("/admin/articles/" + draft.id(), adminCookie,
+        pages.put("editor, conflicting save", new ServedPage(409, post("/admin/articles/" + draft.id(), adminCookie,
                 adminCsrf, editorFields(before, "body", "My own words, typed over an old version.")),
                 "Someone else saved this article while you were editing", "<ins>", "<del>"));
         List<Revision> revisions = articles.revisions(publishedId, editorInChief);
@@ -138,48 +131,48 @@ class NewsroomPagesValidityTest {
         newsroomPage("article preview, published", 200, "/admin/articles/" + publishedId + "/preview");
         newsroomPage("settings", 200, "/admin/settings");
         // A browser sends a number field that holds no number as empty (value sanitization), never as text.
-        pages.put("settings with problems the form finds", new Served(422, post("/admin/settings", adminCookie,
+        pages.put("settings with problems the form finds", new ServedPage(422, post("/admin/settings", adminCookie,
                 adminCsrf, settingsFields("articles_per_page", "", "timezone", "Nowhere/Atlantis")),
                 "error-summary", "id=\"articles_per_page-error\"", "id=\"timezone-error\""));
-        pages.put("settings with problems the site finds", new Served(422, post("/admin/settings", adminCookie,
+        pages.put("settings with problems the site finds", new ServedPage(422, post("/admin/settings", adminCookie,
                 adminCsrf, settingsFields("title", "", "date_format", "custom", "date_format_custom", "",
                         "language", "not a language!", "articles_per_page", "0", "smtp_host", "not a host!",
                         "smtp_from_address", "not an address")),
                 "error-summary", "id=\"title-error\"", "id=\"date_format-error\"", "id=\"language-error\"",
                 "id=\"articles_per_page-error\"", "id=\"smtp_host-error\"", "id=\"smtp_from_address-error\""));
         newsroomPage("sections", 200, "/admin/sections");
-        pages.put("sections with a problem", new Served(422, post("/admin/sections", adminCookie, adminCsrf,
+        pages.put("sections with a problem", new ServedPage(422, post("/admin/sections", adminCookie, adminCsrf,
                 "name", "", "description", ""), "id=\"name-error\""));
         newsroomPage("accounts", 200, "/admin/accounts");
-        pages.put("accounts with problems", new Served(422, post("/admin/accounts", adminCookie, adminCsrf,
+        pages.put("accounts with problems", new ServedPage(422, post("/admin/accounts", adminCookie, adminCsrf,
                 "name", "", "email", "not-an-address", "role", "author", "password", "short"), "id=\"name-error\"",
                 "id=\"email-error\""));
         newsroomPage("media, with one image", 200, "/admin/media", "alt=\"Fishing boats in the harbour at dawn\"");
-        pages.put("media, upload without a file", new Served(422, post("/admin/media", adminCookie, adminCsrf,
+        pages.put("media, upload without a file", new ServedPage(422, post("/admin/media", adminCookie, adminCsrf,
                 "alt", "Nothing"), "id=\"file-error\""));
-        pages.put("not allowed (a contributor opens the settings)", new Served(403,
+        pages.put("not allowed (a contributor opens the settings)", new ServedPage(403,
                 http.get("/admin/settings", "Cookie", contributorCookie), "<h1>Not allowed</h1>"));
 
         // Signing in, and choosing a new password, on a site that cannot send mail.
         HttpResponse<String> signIn = http.get("/login");
-        pages.put("sign in", new Served(200, signIn));
+        pages.put("sign in", new ServedPage(200, signIn));
         String browserCookie = "dateline_csrf=" + cookie(signIn, "dateline_csrf");
         String formToken = first(signIn.body(), "name=\"csrf\" value=\"([^\"]+)\"");
-        pages.put("sign in with a wrong password", new Served(422, post("/login", browserCookie, formToken,
+        pages.put("sign in with a wrong password", new ServedPage(422, post("/login", browserCookie, formToken,
                 "email", "ada@example.org", "password", "not the password", "next", "/admin"), "id=\"password-error\""));
-        pages.put("forgot password, no mail server", new Served(200, http.get("/forgot-password"), "cannot send e-mail"));
-        pages.put("reset password, invalid link", new Served(404, http.get("/reset-password?token=no-such-token"),
+        pages.put("forgot password, no mail server", new ServedPage(200, http.get("/forgot-password"), "cannot send e-mail"));
+        pages.put("reset password, invalid link", new ServedPage(404, http.get("/reset-password?token=no-such-token"),
                 "Ask for a new link"));
 
         // What readers see of the newsroom's work.
-        pages.put("article, updated and corrected, with a featured image", new Served(200, http.get(publishedPath),
+        pages.put("article, updated and corrected, with a featured image", new ServedPage(200, http.get(publishedPath),
                 "Last Updated on", "Updates and corrections", "class=\"featured-image\""));
-        pages.put("article history", new Served(200, http.get(publishedPath + "history/"), "<ins>", "<del>"));
-        pages.put("corrections", new Served(200, http.get("/corrections/"),
+        pages.put("article history", new ServedPage(200, http.get(publishedPath + "history/"), "<ins>", "<del>"));
+        pages.put("corrections", new ServedPage(200, http.get("/corrections/"),
                 "An earlier version gave the wrong day of the reopening.", "href=\"/policies/corrections/\""));
-        pages.put("retracted article", new Served(200, http.get(retracted.article().path()),
+        pages.put("retracted article", new ServedPage(200, http.get(retracted.article().path()),
                 "This article has been retracted"));
-        pages.put("corrections policy", new Served(200, http.get("/policies/corrections/"), "How to tell us"));
+        pages.put("corrections policy", new ServedPage(200, http.get("/policies/corrections/"), "How to tell us"));
     }
 
     @AfterAll
@@ -194,17 +187,11 @@ class NewsroomPagesValidityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pageTypes")
     void has_no_html_errors(String pageType) {
-        Served page = pages.get(pageType);
-        assertThat(page.response().statusCode()).as(pageType + ": status").isEqualTo(page.expectedStatus());
-        assertThat(page.response().headers().firstValue("Content-Type")).as(pageType).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
-        page.shows().forEach(markup -> assertThat(page.response().body()).as(pageType + ": the situation it names")
-                .contains(markup));
-        assertThat(checker.errors(page.response().body())).as(pageType).isEmpty();
+        pages.get(pageType).assertValid(pageType, checker);
     }
 
     private void newsroomPage(String name, int status, String path, String... shows) {
-        pages.put(name, new Served(status, http.get(path, "Cookie", adminCookie), shows));
+        pages.put(name, new ServedPage(status, http.get(path, "Cookie", adminCookie), shows));
     }
 
     private HttpResponse<String> post(String path, String cookie, String csrf, String... fields) {

@@ -12,13 +12,10 @@ import dateline.comments.CommentStatus;
 import dateline.testing.Chromium;
 import dateline.testing.TestSite;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +106,7 @@ class CommentJourneyTest {
         waitFor(moderator).until(ExpectedConditions.urlToBe(site.baseUrl() + "/admin/comments/" + commentId));
         assertThat(moderator.findElement(By.tagName("h1")).getText()).isEqualTo("Comment by " + NAME);
         assertThat(moderator.findElement(By.cssSelector(".title-row .status")).getText()).isEqualTo("Pending");
-        screenshot(moderator, "moderation");
+        Chromium.screenshotWholePage(moderator, "moderation");
         moderator.findElement(By.cssSelector("button[name=action][value=approve]")).click();
         waitFor(moderator).until(ExpectedConditions.urlToBe(site.baseUrl() + "/admin/comments/" + commentId + "?done=approve"));
         assertThat(moderator.findElement(By.cssSelector("p.notice")).getText()).isEqualTo("Approved: readers see it.");
@@ -149,7 +146,7 @@ class CommentJourneyTest {
         second.findElement(By.cssSelector("#comment-" + commentId + " .comment-reply-link")).click();
         assertThat(second.findElements(By.cssSelector("#comment-" + commentId + " #respond"))).hasSize(1);
         second.findElement(By.id("comment")).sendKeys("Forty minutes? It was an hour for those of us from the north side.");
-        screenshot(second, "comment-reply");
+        Chromium.screenshotWholePage(second, "comment-reply");
         long jsReplyId = post(second, null, "Tomasz Nowak", "tomasz@example.net", "", false);
         WebElement nested = second.findElement(By.cssSelector("#comment-" + commentId + " > ol.children > li#comment-" + jsReplyId));
         assertThat(nested.findElement(By.cssSelector(".comment-awaiting-moderation")).getText())
@@ -184,7 +181,7 @@ class CommentJourneyTest {
         assertThat(second.findElement(By.id("comments-title")).getText()).isEqualTo("3 comments");
         assertThat(second.findElements(By.cssSelector(".comment-awaiting-moderation"))).isEmpty();
         assertOnlyThisSiteIsAsked(second);
-        screenshot(second, "comments");
+        Chromium.screenshotWholePage(second, "comments");
 
         // The first reader asked to be remembered: on another article the form is filled in already.
         first.get(otherArticleUrl);
@@ -240,7 +237,7 @@ class CommentJourneyTest {
         other.findElement(By.cssSelector("#comment-" + ids.get(0) + " .comment-reply-link")).click();
         assertThat(other.findElement(By.id("reply-title-text")).getText()).isEqualTo("Leave a Reply to " + name);
         assertNoAlert(other);
-        screenshot(other, "comments-as-text");
+        Chromium.screenshotWholePage(other, "comments-as-text");
     }
 
     // ---- helpers
@@ -295,20 +292,5 @@ class CommentJourneyTest {
         List<String> loaded = (List<String>) browser.executeScript(
                 "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
         assertThat(loaded).allSatisfy(url -> assertThat(url).startsWith(site.baseUrl() + "/"));
-    }
-
-    /** The whole page, not only the window, so that one picture shows the whole thread for review. */
-    @SuppressWarnings("unchecked")
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Number windowWidth = (Number) browser.executeScript("return window.innerWidth;");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", windowWidth.doubleValue(),
-                "height", Math.min(6000, ((Number) size.get("height")).doubleValue()), "scale", 1);
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

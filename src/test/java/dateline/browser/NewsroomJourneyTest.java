@@ -7,12 +7,9 @@ import dateline.testing.TestSite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +88,7 @@ class NewsroomJourneyTest {
         browser.findElement(By.id("dateline")).sendKeys("HAMBURG");
         browser.findElement(By.id("featured_upload")).sendKeys(image.toAbsolutePath().toString());
         browser.findElement(By.id("featured_alt")).sendKeys("The harbour bridge at dusk");
-        screenshot("editor");
+        Chromium.screenshotWholePage(browser, "editor");
 
         browser.findElement(By.id("publish-button")).click();
         wait.until(ExpectedConditions.urlMatches("/admin/articles/\\d+\\?done=published$"));
@@ -125,7 +122,7 @@ class NewsroomJourneyTest {
         assertThat(browser.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo("What changes for commuters");
         assertThat(browser.findElement(By.cssSelector(".kicker a")).getText()).isEqualToIgnoringCase("Transport");
         assertThat(browser.findElement(By.cssSelector("a[rel=tag]")).getText()).isEqualTo("Infrastructure");
-        screenshot("article-published");
+        Chromium.screenshotWholePage(browser, "article-published");
 
         // Two hours and a quarter later, a significant update.
         site.clock().advance(Duration.ofMinutes(135));
@@ -155,7 +152,7 @@ class NewsroomJourneyTest {
         assertThat(updates.findElement(By.tagName("h2")).getText()).isEqualTo("Updates and corrections");
         assertThat(updates.findElement(By.cssSelector("li")).getText())
                 .isEqualTo("Update, June 20, 2024 11:53 am: Adds the evening traffic on the reopened bridge.");
-        screenshot("article-updated");
+        Chromium.screenshotWholePage(browser, "article-updated");
 
         browser.findElement(By.linkText("See what changed")).click();
         wait.until(ExpectedConditions.urlToBe(articleUrl + "history/"));
@@ -166,7 +163,7 @@ class NewsroomJourneyTest {
         assertThat(String.join(" ", deleted)).contains("light").contains("morning");
         assertThat(browser.findElement(By.cssSelector(".history li")).getText())
                 .contains("Adds the evening traffic on the reopened bridge.");
-        screenshot("history");
+        Chromium.screenshotWholePage(browser, "history");
     }
 
     private void setUpTheSite() {
@@ -205,23 +202,5 @@ class NewsroomJourneyTest {
 
     private List<String> texts(String css) {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-    }
-
-    /**
-     * The whole page, not only the window, so that one picture shows everything for review. Capturing beyond
-     * the window lays the page out without a scroll bar, so the picture is as wide as the whole window.
-     */
-    @SuppressWarnings("unchecked")
-    private void screenshot(String name) throws Exception {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        Number windowWidth = (Number) browser.executeScript("return window.innerWidth;");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", windowWidth.doubleValue(),
-                "height", Math.min(6000, ((Number) size.get("height")).doubleValue()), "scale", 1);
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

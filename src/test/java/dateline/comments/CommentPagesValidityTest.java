@@ -15,6 +15,7 @@ import dateline.articles.FullArticle;
 import dateline.site.CommentSettings;
 import dateline.testing.HtmlChecker;
 import dateline.testing.Http;
+import dateline.testing.ServedPage;
 import dateline.testing.TestSite;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -51,18 +52,11 @@ class CommentPagesValidityTest {
             Not quite: see <a href="https://example.org/traffic?day=monday&amp;hour=8">the traffic report</a> \
             and <code>route <7> & co</code>, or www.example.com/map""";
 
-    /** A page as served, the status it must be served with, and markup that shows it is the situation named. */
-    private record Served(int expectedStatus, HttpResponse<String> response, List<String> shows) {
-        Served(int expectedStatus, HttpResponse<String> response, String... shows) {
-            this(expectedStatus, response, List.of(shows));
-        }
-    }
-
     private TestSite site;
     private Http http;
     private CommentService comments;
     private final HtmlChecker checker = new HtmlChecker();
-    private final Map<String, Served> pages = new LinkedHashMap<>();
+    private final Map<String, ServedPage> pages = new LinkedHashMap<>();
     private Account admin;
     private String adminCookie;
     private String adminCsrf;
@@ -117,12 +111,12 @@ class CommentPagesValidityTest {
                         site.clock().instant(), CommentStatus.APPROVED)))));
 
         // What readers see.
-        pages.put("article with a deep thread, a staff reply, a website and formatting", new Served(200, http.get(path),
+        pages.put("article with a deep thread, a staff reply, a website and formatting", new ServedPage(200, http.get(path),
                 "<ol class=\"children\">", "comment-staff", "depth-5", "<blockquote>", "<code>", "<strong>",
                 "rel=\"nofollow ugc noopener\" class=\"url\"", "href=\"https://lena.example.net/blog\"", "11 comments"));
-        pages.put("article replying to a comment, without JavaScript", new Served(200, http.get(path + "?replytocom=" + tomasz),
+        pages.put("article replying to a comment, without JavaScript", new ServedPage(200, http.get(path + "?replytocom=" + tomasz),
                 "Leave a Reply to Tomasz Nowak", "name=\"parent\" id=\"comment_parent\" value=\"" + tomasz + "\""));
-        pages.put("article replying to a comment that is not shown", new Served(200, http.get(path + "?replytocom=" + pending),
+        pages.put("article replying to a comment that is not shown", new ServedPage(200, http.get(path + "?replytocom=" + pending),
                 ">Leave a Reply<"));
 
         String token = CommentForms.tokenOn(http, path);
@@ -133,35 +127,35 @@ class CommentPagesValidityTest {
         assertThat(posted.statusCode()).isEqualTo(303);
         assertThat(header(posted, "location")).matches(java.util.regex.Pattern.quote(path) + "#comment-\\d+");
         String own = "dateline_own_comments=" + cookie(posted, "dateline_own_comments");
-        pages.put("article with the reader's own waiting reply", new Served(200, http.get(path, "Cookie", own),
+        pages.put("article with the reader's own waiting reply", new ServedPage(200, http.get(path, "Cookie", own),
                 "Your comment is awaiting moderation.", "comment-waiting"));
-        pages.put("refused comment: too soon after the last one", new Served(429, postForm("article", id(discussed),
+        pages.put("refused comment: too soon after the last one", new ServedPage(429, postForm("article", id(discussed),
                 "comment", "Quickly again.", "name", "Ines Moreau", "email", "ines@example.net"),
                 "You are posting comments too quickly."));
         site.clock().advance(Duration.ofSeconds(20));
-        pages.put("refused comment: fields missing or wrong", new Served(422, postForm("article", id(discussed),
+        pages.put("refused comment: fields missing or wrong", new ServedPage(422, postForm("article", id(discussed),
                 "comment", "   ", "name", "", "email", "not-an-address", "website", "not a website", "remember", "yes"),
                 "comment-form-message", "id=\"comment-error\"", "id=\"name-error\"", "id=\"email-error\"",
                 "id=\"website-error\"", "aria-invalid=\"true\""));
         // a web address without its scheme is taken (https:// is added), so it comes back as typed
-        pages.put("refused comment: name missing, a website without its scheme", new Served(422, postForm("article",
+        pages.put("refused comment: name missing, a website without its scheme", new ServedPage(422, postForm("article",
                 id(discussed), "comment", "Who am I?", "name", "", "email", "a@example.net", "website", "example.net/ines"),
                 "id=\"name-error\"", "value=\"example.net/ines\""));
-        pages.put("refused comment: too long, with a name too long", new Served(422, postForm("article", id(discussed),
+        pages.put("refused comment: too long, with a name too long", new ServedPage(422, postForm("article", id(discussed),
                 "comment", "x".repeat(CommentService.MAX_LENGTH + 1), "name", "N".repeat(300), "email", "a@example.net"),
                 "id=\"comment-error\"", "id=\"name-error\""));
-        pages.put("refused comment: a reply to a comment that is not shown", new Served(422, postForm("article",
+        pages.put("refused comment: a reply to a comment that is not shown", new ServedPage(422, postForm("article",
                 id(discussed), "parent", Long.toString(spam), "comment", "Replying to spam.", "name", "Ines Moreau",
                 "email", "ines@example.net"), "The comment you are replying to is not available."));
-        pages.put("refused comment: this copy of the page already sent one from the address", new Served(409,
+        pages.put("refused comment: this copy of the page already sent one from the address", new ServedPage(409,
                 postForm("article", id(discussed), "comment", "Another thought, same page.", "name", "Ines Moreau",
                         "email", "ines@example.net", "form_token", token), "already sent a comment from your email address"));
-        pages.put("refused comment: said already", new Served(409, postForm("article", id(discussed), "parent",
+        pages.put("refused comment: said already", new ServedPage(409, postForm("article", id(discussed), "parent",
                 Long.toString(lena), "comment", "My own reply, <em>waiting</em>.", "name", "Ines Moreau",
                 "email", "ines@example.net"), "the same comment is already posted"));
-        pages.put("closed article with its comments", new Served(200, http.get(closed.article().path()),
+        pages.put("closed article with its comments", new ServedPage(200, http.get(closed.article().path()),
                 "Comments are closed.", "2 comments", "<ol class=\"children\">"));
-        pages.put("refused comment: comments are closed", new Served(403, postForm("article", id(closed),
+        pages.put("refused comment: comments are closed", new ServedPage(403, postForm("article", id(closed),
                 "comment", "Too late?", "name", "Ines Moreau", "email", "ines@example.net"), "Comments are closed."));
 
         // The newsroom's comment desk.
@@ -185,18 +179,18 @@ class CommentPagesValidityTest {
         newsroomPage("moderation queue with spam scores and reasons", 200, "/admin/comments?status=pending",
                 "class=\"spam-judgement\"", "Spam score");
         newsroomPage("one comment, spam", 200, "/admin/comments/" + spam, "value=\"restore\"", "selling pills");
-        pages.put("one comment after a refused edit", new Served(422, postAdmin("/admin/comments/" + third + "/edit",
+        pages.put("one comment after a refused edit", new ServedPage(422, postAdmin("/admin/comments/" + third + "/edit",
                 "comment", "  "), "id=\"comment-error\"", "aria-invalid=\"true\""));
-        pages.put("one comment after a refused reply", new Served(422, postAdmin("/admin/comments/" + third + "/reply",
+        pages.put("one comment after a refused reply", new ServedPage(422, postAdmin("/admin/comments/" + third + "/reply",
                 "reply", ""), "id=\"reply-error\""));
         newsroomPage("personal data", 200, "/admin/privacy");
-        pages.put("personal data after a refused export", new Served(422, postAdmin("/admin/privacy/export", "email", ""),
+        pages.put("personal data after a refused export", new ServedPage(422, postAdmin("/admin/privacy/export", "email", ""),
                 "id=\"email-error\""));
-        pages.put("personal data after an erase without confirming", new Served(422, postAdmin("/admin/privacy/erase",
+        pages.put("personal data after an erase without confirming", new ServedPage(422, postAdmin("/admin/privacy/erase",
                 "email", "sam@example.net", "text", "remove"), "id=\"confirm-error\"", "value=\"sam@example.net\""));
-        pages.put("personal data after an erase of no address", new Served(422, postAdmin("/admin/privacy/erase",
+        pages.put("personal data after an erase of no address", new ServedPage(422, postAdmin("/admin/privacy/erase",
                 "email", "not an address", "text", "keep", "confirm", "on"), "Enter the reader's email address."));
-        pages.put("personal data after an erase", new Served(200, postAdmin("/admin/privacy/erase",
+        pages.put("personal data after an erase", new ServedPage(200, postAdmin("/admin/privacy/erase",
                 "email", "nobody@example.net", "text", "keep", "confirm", "on"), "No comment has this address."));
 
         // Pages of comments: five conversations a page, the least the settings allow, so six make two pages.
@@ -205,12 +199,12 @@ class CommentPagesValidityTest {
                 usual.trustPreviouslyApproved(), usual.linkLimit(), usual.moderationWords(), usual.disallowedWords(),
                 usual.notifyAuthors(), usual.notifyModerators(), usual.keepAddressesDays(), usual.minimumFillSeconds(),
                 usual.emptySpamAfterDays()));
-        pages.put("comments, first of two pages", new Served(200, http.get(path), "aria-label=\"Pages of comments\"",
+        pages.put("comments, first of two pages", new ServedPage(200, http.get(path), "aria-label=\"Pages of comments\"",
                 "href=\"" + path + "?cpage=2#comments\""));
-        pages.put("comments, second of two pages", new Served(200, http.get(path + "?cpage=2"),
+        pages.put("comments, second of two pages", new ServedPage(200, http.get(path + "?cpage=2"),
                 "<span aria-current=\"page\">2</span>", "id=\"comment-" + third + "\"",
                 "?cpage=2&amp;replytocom=" + third + "#respond"));
-        pages.put("comments, second page, replying", new Served(200, http.get(path + "?cpage=2&replytocom=" + third),
+        pages.put("comments, second page, replying", new ServedPage(200, http.get(path + "?cpage=2&replytocom=" + third),
                 "Leave a Reply to Sam O"));
         site.wiring().site().saveComments(usual);
     }
@@ -227,13 +221,7 @@ class CommentPagesValidityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pageTypes")
     void has_no_html_errors(String pageType) {
-        Served page = pages.get(pageType);
-        assertThat(page.response().statusCode()).as(pageType + ": status").isEqualTo(page.expectedStatus());
-        assertThat(page.response().headers().firstValue("Content-Type")).as(pageType).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
-        page.shows().forEach(markup -> assertThat(page.response().body()).as(pageType + ": the situation it names")
-                .contains(markup));
-        assertThat(checker.errors(page.response().body())).as(pageType).isEmpty();
+        pages.get(pageType).assertValid(pageType, checker);
     }
 
     @Test
@@ -303,7 +291,7 @@ class CommentPagesValidityTest {
     }
 
     private void newsroomPage(String name, int status, String path, String... shows) {
-        pages.put(name, new Served(status, http.get(path, "Cookie", adminCookie), shows));
+        pages.put(name, new ServedPage(status, http.get(path, "Cookie", adminCookie), shows));
     }
 
     private HttpResponse<String> postAdmin(String path, String... fields) {

@@ -54,7 +54,7 @@ class SpamDefenceTest {
     void openSite() {
         site = TestSite.services();
         comments = site.wiring().comments();
-        classifier = site.wiring().spam();
+        classifier = site.wiring().spam().prepare(); // as serving the site does
         Account author = site.anAuthor("Alice Moreau");
         editor = site.wiring().accounts().open(new NewAccount("ed@example.org", "Ed Itor", Role.EDITOR, null));
         article = site.articles().anArticle().by(author).publishedAt(TestSite.START).article();

@@ -1,9 +1,12 @@
 package dateline.testing;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,6 +44,25 @@ public final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Saves the whole page, not only the window, as {@code target/screenshots/NAME.png}, so that one picture
+     * shows everything for review. Capturing beyond the window lays the page out without a scroll bar, so the
+     * picture is as wide as the whole window.
+     */
+    @SuppressWarnings("unchecked")
+    public static void screenshotWholePage(ChromeDriver browser, String name) throws IOException {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Number windowWidth = (Number) browser.executeScript("return window.innerWidth;");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", windowWidth.doubleValue(),
+                "height", Math.min(6000, ((Number) size.get("height")).doubleValue()), "scale", 1);
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static void requireInstalled() {
