@@ -3,6 +3,7 @@ package dateline.articles;
 import dateline.accounts.Account;
 import dateline.accounts.AccountService;
 import dateline.accounts.Permission;
+import dateline.articles.ArticleEvent.Kind;
 import dateline.markup.Markdown;
 import dateline.markup.Slugs;
 import dateline.markup.WordDiff;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ public final class ArticleService {
     private final Markdown markdown;
     private final DraftCheck drafts;
     private final Clock clock;
+    private final List<ArticleListener> listeners = new CopyOnWriteArrayList<>();
 
     public ArticleService(Jdbi jdbi, AccountService accounts, SiteService site, MediaService media, Markdown markdown,
                           Clock clock) {
@@ -55,18 +58,23 @@ public final class ArticleService {
         this.clock = clock;
     }
 
+    /** Lets a listener follow every change to every article from now on. */
+    public void addListener(ArticleListener listener) {
+        listeners.add(listener);
+    }
+
     // ---- writing
 
     /** Keeps a new draft, with its first revision. */
     public Article write(ArticleDraft draft, Account by) {
         requireWriter(by, draft.authorIds());
         DraftCheck.Checked checked = drafts.check(draft, false, known(List.of(draft)));
-        return repository.inTransaction(h -> {
+        return told(repository.inTransaction(h -> {
             Article article = repository.byId(h, insert(h, checked, ArticleStatus.DRAFT, null)).orElseThrow();
             repository.insertRevision(h, "save", article, List.copyOf(checked.tagsBySlug().values()), draft.authorIds(),
                     by.id(), article.editedAt());
-            return article;
-        });
+            return ArticleEvent.of(Kind.WRITTEN, changing(h, article.id()));
+        }));
     }
 
     /**
@@ -88,7 +96,7 @@ public final class ArticleService {
                 .when(note != null && note.length() > 1000, "note", "Keep the note under 1,000 characters.")
                 .throwIfAny();
         ZoneId zone = site.settings().timezone();
-        return repository.inTransaction(h -> {
+        return told(repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             List<Long> currentAuthors = repository.authorIdsOf(h, articleId);
             if (!ArticleRules.canEdit(by, current.status(), currentAuthors)) {
@@ -107,7 +115,8 @@ public final class ArticleService {
                     current.significantlyUpdatedAt(), current.createdAt(), now, current.version(),
                     draft.commentsOpen(), current.retractionNote(), current.retractedAt(), draft.featuredMediaId());
             if (!repository.updateContent(h, changed, expectedVersion)) throw new ArticleChanged(full(h, current));
-            if (checked.slugGiven() && !checked.slug().equals(current.slug())) moveTo(h, current, checked.slug(), zone);
+            boolean moves = checked.slugGiven() && !checked.slug().equals(current.slug());
+            if (moves) moveTo(h, current, checked.slug(), zone);
             repository.setAuthors(h, articleId, draft.authorIds());
             setTags(h, articleId, checked);
             Long before = repository.latestSavedRevisionId(h, articleId).orElse(null);
@@ -115,13 +124,16 @@ public final class ArticleService {
             long revision = repository.insertRevision(h, kind, saved, List.copyOf(checked.tagsBySlug().values()),
                     draft.authorIds(), by.id(), now);
             repository.deleteAutosaves(h, articleId, by.id());
+            ArticleUpdate publicNote = null;
             if (note != null && isPublic) {
                 UpdateKind updateKind = edit instanceof Edit.Correction ? UpdateKind.CORRECTION : UpdateKind.UPDATE;
-                repository.addUpdate(h, articleId, new ArticleUpdate(updateKind, note, now), before, revision, by.id());
+                publicNote = new ArticleUpdate(updateKind, note, now);
+                repository.addUpdate(h, articleId, publicNote, before, revision, by.id());
                 repository.markSignificantlyUpdated(h, articleId, now);
             }
-            return existing(h, articleId);
-        });
+            return new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, changing(h, articleId),
+                    Optional.ofNullable(publicNote), Optional.ofNullable(moves ? current.path() : null));
+        }));
     }
 
     /**
@@ -165,7 +177,7 @@ public final class ArticleService {
 
     /** A contributor hands a draft to the editors. */
     public Article submitForReview(long articleId, Account by) {
-        return repository.inTransaction(h -> {
+        return told(repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             if (!ArticleRules.canEdit(by, current.status(), repository.authorIdsOf(h, articleId))) {
                 throw new NotAllowed("You may not change this article.");
@@ -173,8 +185,8 @@ public final class ArticleService {
             if (current.status() != ArticleStatus.DRAFT) throw InvalidInput.of("status", "Only a draft can be submitted for review.");
             requireReadyToPublish(current);
             repository.setUnpublishedStatus(h, articleId, ArticleStatus.PENDING, clock.instant());
-            return existing(h, articleId);
-        });
+            return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
+        }));
     }
 
     /**
@@ -183,34 +195,35 @@ public final class ArticleService {
      */
     public Article publish(long articleId, Instant at, Account by) {
         ZoneId zone = site.settings().timezone();
-        return repository.inTransaction(h -> {
+        ArticleEvent event = repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             if (!ArticleRules.canPublish(by, repository.authorIdsOf(h, articleId))) {
                 throw new NotAllowed(by.role().can(Permission.PUBLISH_OWN_ARTICLES)
                         ? "You may publish only your own articles." : "Submit the article for review; an editor will publish it.");
             }
-            if (current.status().isPublic()) return current;
+            if (current.status().isPublic()) return null;
             requireReadyToPublish(current);
             Instant now = clock.instant();
             if (at != null && at.isAfter(now)) {
                 repository.schedule(h, articleId, at, now);
-            } else {
-                Instant moment = at != null ? at : now;
-                repository.publish(h, articleId, Permalinks.pathOf(current.slug(), moment, zone), moment, now);
+                return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
             }
-            return existing(h, articleId);
+            Instant moment = at != null ? at : now;
+            repository.publish(h, articleId, Permalinks.pathOf(current.slug(), moment, zone), moment, now);
+            return ArticleEvent.of(Kind.PUBLISHED, changing(h, articleId));
         });
+        return event == null ? full(articleId).orElseThrow().article() : told(event);
     }
 
     /** Takes a scheduled article back to a draft. */
     public Article unschedule(long articleId, Account by) {
-        return repository.inTransaction(h -> {
+        return told(repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             if (!ArticleRules.canPublish(by, repository.authorIdsOf(h, articleId))) throw new NotAllowed("You may not unschedule this article.");
             if (current.status() != ArticleStatus.SCHEDULED) throw InvalidInput.of("status", "This article is not scheduled.");
             repository.setUnpublishedStatus(h, articleId, ArticleStatus.DRAFT, clock.instant());
-            return existing(h, articleId);
-        });
+            return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
+        }));
     }
 
     /**
@@ -220,16 +233,18 @@ public final class ArticleService {
     public int publishDue() {
         ZoneId zone = site.settings().timezone();
         Instant now = clock.instant();
-        return repository.inTransaction(h -> {
-            int published = 0;
+        List<ArticleEvent> published = repository.inTransaction(h -> {
+            List<ArticleEvent> events = new ArrayList<>();
             for (Article due : repository.dueForPublication(h, now)) {
                 if (repository.claimScheduled(h, due.id(), Permalinks.pathOf(due.slug(), due.publishedAt(), zone), now)) {
                     LOG.info("Published scheduled article {} at {}", due.id(), due.publishedAt());
-                    published++;
+                    events.add(ArticleEvent.of(Kind.PUBLISHED, changing(h, due.id())));
                 }
             }
-            return published;
+            return events;
         });
+        published.forEach(this::told);
+        return published.size();
     }
 
     /** Retracts a published article: the page stays, marked at the top with the note; lists drop it. */
@@ -240,12 +255,12 @@ public final class ArticleService {
                 .when(cleanNote.isEmpty(), "retraction_note", "Tell readers why the article is retracted.")
                 .when(cleanNote.length() > 2000, "retraction_note", "Keep the note under 2,000 characters.")
                 .throwIfAny();
-        return repository.inTransaction(h -> {
+        return told(repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
             repository.retract(h, articleId, cleanNote, clock.instant());
-            return existing(h, articleId);
-        });
+            return ArticleEvent.of(Kind.RETRACTED, changing(h, articleId));
+        }));
     }
 
     // ---- revisions
@@ -297,8 +312,8 @@ public final class ArticleService {
         List<DraftCheck.Checked> checked = new ArrayList<>(publications.size());
         for (Publication p : publications) checked.add(drafts.check(p.draft(), true, known));
         ZoneId zone = site.settings().timezone();
-        return repository.inTransaction(h -> {
-            List<Long> ids = new ArrayList<>(publications.size());
+        List<ArticleEvent> events = repository.inTransaction(h -> {
+            List<ArticleEvent> published = new ArrayList<>(publications.size());
             for (int i = 0; i < publications.size(); i++) {
                 Publication p = publications.get(i);
                 long id = insert(h, checked.get(i), ArticleStatus.DRAFT, p.publishedAt());
@@ -311,10 +326,12 @@ public final class ArticleService {
                     repository.addUpdate(h, id, update, null, null, null);
                     repository.markSignificantlyUpdated(h, id, update.happenedAt());
                 }
-                ids.add(id);
+                published.add(ArticleEvent.of(Kind.PUBLISHED, changing(h, id)));
             }
-            return ids;
+            return published;
         });
+        events.forEach(this::told);
+        return events.stream().map(e -> e.article().article().id()).toList();
     }
 
     /** Publishes one new article at once. */
@@ -331,10 +348,14 @@ public final class ArticleService {
         InvalidInput.check().when(!Slugs.isValid(newSlug), "slug",
                 "Use lower-case letters, digits and single hyphens, such as election-results.").throwIfAny();
         ZoneId zone = site.settings().timezone();
-        return repository.inTransaction(h -> {
-            moveTo(h, existing(h, articleId), newSlug, zone);
-            return existing(h, articleId);
-        });
+        return told(repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            moveTo(h, current, newSlug, zone);
+            FullArticle moved = changing(h, articleId);
+            boolean isPublic = current.status().isPublic();
+            return new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, moved, Optional.empty(),
+                    Optional.ofNullable(isPublic && !current.slug().equals(newSlug) ? current.path() : null));
+        }));
     }
 
     /** Adds a public note to an article without changing its text; it moves "Last Updated". */
@@ -342,13 +363,14 @@ public final class ArticleService {
         InvalidInput.check()
                 .when(update.note() == null || update.note().isBlank(), "note", "Say briefly what changed.")
                 .throwIfAny();
-        repository.inTransaction(h -> {
-            existing(h, articleId);
+        told(repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
             Long revision = repository.latestSavedRevisionId(h, articleId).orElse(null);
             repository.addUpdate(h, articleId, update, revision, revision, null);
             repository.markSignificantlyUpdated(h, articleId, update.happenedAt());
-            return null;
-        });
+            return new ArticleEvent(current.status().isPublic() ? Kind.UPDATED : Kind.WRITTEN, changing(h, articleId),
+                    Optional.of(update), Optional.empty());
+        }));
     }
 
     // ---- sections and tags
@@ -520,6 +542,25 @@ public final class ArticleService {
 
     private String mediaName(Long mediaId) {
         return mediaId == null ? "none" : media.byId(mediaId).map(m -> m.originalName()).orElse("#" + mediaId);
+    }
+
+    /** Tells the listeners, inside the transaction, what the article now is; returns that. */
+    private FullArticle changing(Handle h, long articleId) {
+        FullArticle now = full(h, existing(h, articleId));
+        for (ArticleListener listener : listeners) listener.changing(h, now);
+        return now;
+    }
+
+    /** Tells the listeners of a committed change; returns the changed article. */
+    private Article told(ArticleEvent event) {
+        for (ArticleListener listener : listeners) {
+            try {
+                listener.changed(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on {} of article {}", event.kind(), event.article().article().id(), e);
+            }
+        }
+        return event.article().article();
     }
 
     private Article existing(Handle h, long articleId) {
