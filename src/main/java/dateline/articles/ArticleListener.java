@@ -11,9 +11,9 @@ public interface ArticleListener {
     /**
      * Called inside the transaction that changes the article, with the article as it now stands (any
      * status). What the listener writes through {@code h} commits or rolls back with the change, so an
-     * index kept this way never drifts from the articles; throwing undoes the change.
+     * index or an outbox kept this way never drifts from the articles; throwing undoes the change.
      */
-    default void changing(Handle h, FullArticle article) {}
+    default void changing(Handle h, ArticleEvent event) {}
 
     /**
      * Called once the change is committed, on the thread that made it, for work that must only happen once

@@ -73,7 +73,7 @@ public final class ArticleService {
             Article article = repository.byId(h, insert(h, checked, ArticleStatus.DRAFT, null)).orElseThrow();
             repository.insertRevision(h, "save", article, List.copyOf(checked.tagsBySlug().values()), draft.authorIds(),
                     by.id(), article.editedAt());
-            return ArticleEvent.of(Kind.WRITTEN, changing(h, article.id()));
+            return changing(h, ArticleEvent.of(Kind.WRITTEN, now(h, article.id())));
         }));
     }
 
@@ -131,8 +131,8 @@ public final class ArticleService {
                 repository.addUpdate(h, articleId, publicNote, before, revision, by.id());
                 repository.markSignificantlyUpdated(h, articleId, now);
             }
-            return new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, changing(h, articleId),
-                    Optional.ofNullable(publicNote), Optional.ofNullable(moves ? current.path() : null));
+            return changing(h, new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, now(h, articleId),
+                    Optional.ofNullable(publicNote), Optional.ofNullable(moves ? current.path() : null)));
         }));
     }
 
@@ -185,7 +185,7 @@ public final class ArticleService {
             if (current.status() != ArticleStatus.DRAFT) throw InvalidInput.of("status", "Only a draft can be submitted for review.");
             requireReadyToPublish(current);
             repository.setUnpublishedStatus(h, articleId, ArticleStatus.PENDING, clock.instant());
-            return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
+            return changing(h, ArticleEvent.of(Kind.WRITTEN, now(h, articleId)));
         }));
     }
 
@@ -206,11 +206,11 @@ public final class ArticleService {
             Instant now = clock.instant();
             if (at != null && at.isAfter(now)) {
                 repository.schedule(h, articleId, at, now);
-                return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
+                return changing(h, ArticleEvent.of(Kind.WRITTEN, now(h, articleId)));
             }
             Instant moment = at != null ? at : now;
             repository.publish(h, articleId, Permalinks.pathOf(current.slug(), moment, zone), moment, now);
-            return ArticleEvent.of(Kind.PUBLISHED, changing(h, articleId));
+            return changing(h, ArticleEvent.of(Kind.PUBLISHED, now(h, articleId)));
         });
         return event == null ? full(articleId).orElseThrow().article() : told(event);
     }
@@ -222,7 +222,7 @@ public final class ArticleService {
             if (!ArticleRules.canPublish(by, repository.authorIdsOf(h, articleId))) throw new NotAllowed("You may not unschedule this article.");
             if (current.status() != ArticleStatus.SCHEDULED) throw InvalidInput.of("status", "This article is not scheduled.");
             repository.setUnpublishedStatus(h, articleId, ArticleStatus.DRAFT, clock.instant());
-            return ArticleEvent.of(Kind.WRITTEN, changing(h, articleId));
+            return changing(h, ArticleEvent.of(Kind.WRITTEN, now(h, articleId)));
         }));
     }
 
@@ -238,7 +238,7 @@ public final class ArticleService {
             for (Article due : repository.dueForPublication(h, now)) {
                 if (repository.claimScheduled(h, due.id(), Permalinks.pathOf(due.slug(), due.publishedAt(), zone), now)) {
                     LOG.info("Published scheduled article {} at {}", due.id(), due.publishedAt());
-                    events.add(ArticleEvent.of(Kind.PUBLISHED, changing(h, due.id())));
+                    events.add(changing(h, ArticleEvent.of(Kind.PUBLISHED, now(h, due.id()))));
                 }
             }
             return events;
@@ -259,7 +259,7 @@ public final class ArticleService {
             Article current = existing(h, articleId);
             if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
             repository.retract(h, articleId, cleanNote, clock.instant());
-            return ArticleEvent.of(Kind.RETRACTED, changing(h, articleId));
+            return changing(h, ArticleEvent.of(Kind.RETRACTED, now(h, articleId)));
         }));
     }
 
@@ -326,7 +326,7 @@ public final class ArticleService {
                     repository.addUpdate(h, id, update, null, null, null);
                     repository.markSignificantlyUpdated(h, id, update.happenedAt());
                 }
-                published.add(ArticleEvent.of(Kind.PUBLISHED, changing(h, id)));
+                published.add(changing(h, ArticleEvent.of(Kind.PUBLISHED, now(h, id))));
             }
             return published;
         });
@@ -351,10 +351,9 @@ public final class ArticleService {
         return told(repository.inTransaction(h -> {
             Article current = existing(h, articleId);
             moveTo(h, current, newSlug, zone);
-            FullArticle moved = changing(h, articleId);
             boolean isPublic = current.status().isPublic();
-            return new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, moved, Optional.empty(),
-                    Optional.ofNullable(isPublic && !current.slug().equals(newSlug) ? current.path() : null));
+            return changing(h, new ArticleEvent(isPublic ? Kind.UPDATED : Kind.WRITTEN, now(h, articleId), Optional.empty(),
+                    Optional.ofNullable(isPublic && !current.slug().equals(newSlug) ? current.path() : null)));
         }));
     }
 
@@ -368,8 +367,8 @@ public final class ArticleService {
             Long revision = repository.latestSavedRevisionId(h, articleId).orElse(null);
             repository.addUpdate(h, articleId, update, revision, revision, null);
             repository.markSignificantlyUpdated(h, articleId, update.happenedAt());
-            return new ArticleEvent(current.status().isPublic() ? Kind.UPDATED : Kind.WRITTEN, changing(h, articleId),
-                    Optional.of(update), Optional.empty());
+            return changing(h, new ArticleEvent(current.status().isPublic() ? Kind.UPDATED : Kind.WRITTEN,
+                    now(h, articleId), Optional.of(update), Optional.empty()));
         }));
     }
 
@@ -544,11 +543,14 @@ public final class ArticleService {
         return mediaId == null ? "none" : media.byId(mediaId).map(m -> m.originalName()).orElse("#" + mediaId);
     }
 
-    /** Tells the listeners, inside the transaction, what the article now is; returns that. */
-    private FullArticle changing(Handle h, long articleId) {
-        FullArticle now = full(h, existing(h, articleId));
-        for (ArticleListener listener : listeners) listener.changing(h, now);
-        return now;
+    private FullArticle now(Handle h, long articleId) {
+        return full(h, existing(h, articleId));
+    }
+
+    /** Tells the listeners of a change inside its transaction; returns the event, to be told after commit. */
+    private ArticleEvent changing(Handle h, ArticleEvent event) {
+        for (ArticleListener listener : listeners) listener.changing(h, event);
+        return event;
     }
 
     /** Tells the listeners of a committed change; returns the changed article. */

@@ -31,8 +31,9 @@ class ArticleListenerTest {
         editor = site.wiring().accounts().open(new NewAccount("edith@example.org", "Edith Editor", Role.EDITOR, null));
         articles.addListener(new ArticleListener() {
             @Override
-            public void changing(Handle h, FullArticle article) {
-                inside.add(article.article().status().code() + " " + article.article().headline());
+            public void changing(Handle h, ArticleEvent event) {
+                Article article = event.article().article();
+                inside.add(event.kind() + " " + article.status().code() + " " + article.headline());
             }
 
             @Override
@@ -63,8 +64,9 @@ class ArticleListenerTest {
         articles.retract(published.id(), "The timetable was never confirmed.", editor);
 
         assertThat(kinds()).containsExactly(Kind.WRITTEN, Kind.PUBLISHED, Kind.UPDATED, Kind.RETRACTED);
-        assertThat(inside).containsExactly("draft Ferry timetable changes", "published Ferry timetable changes",
-                "published Ferry timetable changes", "retracted Ferry timetable changes");
+        assertThat(inside).containsExactly("WRITTEN draft Ferry timetable changes",
+                "PUBLISHED published Ferry timetable changes", "UPDATED published Ferry timetable changes",
+                "RETRACTED retracted Ferry timetable changes");
         ArticleEvent correction = told.get(2);
         assertThat(correction.note()).hasValueSatisfying(n -> {
             assertThat(n.kind()).isEqualTo(UpdateKind.CORRECTION);
@@ -101,8 +103,8 @@ class ArticleListenerTest {
         Article draft = site.articles().anArticle().by(editor).written();
         articles.addListener(new ArticleListener() {
             @Override
-            public void changing(Handle h, FullArticle article) {
-                if (article.article().status() == ArticleStatus.PUBLISHED) throw new IllegalStateException("index full");
+            public void changing(Handle h, ArticleEvent event) {
+                if (event.article().article().status() == ArticleStatus.PUBLISHED) throw new IllegalStateException("index full");
             }
         });
         told.clear();
