@@ -14,6 +14,13 @@ import dateline.admin.SectionRoutes;
 import dateline.admin.SettingsRoutes;
 import dateline.admin.SetupRoutes;
 import dateline.admin.StaffRoutes;
+import dateline.admin.TokenRoutes;
+import dateline.api.ApiRoute;
+import dateline.api.ApiRoutes;
+import dateline.api.ApiTokens;
+import dateline.api.ArticleApiRoutes;
+import dateline.api.CommentApiRoutes;
+import dateline.api.DirectoryApiRoutes;
 import dateline.articles.ArticleRoutes;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
@@ -68,8 +75,10 @@ public final class Wiring implements AutoCloseable {
     private final MediaService media;
     private final SpamClassifier spam;
     private final CommentService comments;
+    private final ApiTokens apiTokens;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
+    private ApiRoutes apiRoutes;
 
     private Wiring(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -87,6 +96,7 @@ public final class Wiring implements AutoCloseable {
         this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
+        this.apiTokens = new ApiTokens(jdbi, accounts, clock);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -99,7 +109,7 @@ public final class Wiring implements AutoCloseable {
         spam.prepare(); // the first time a site is served, and not for the other commands
         Templates templates = templates();
         Assets assets = assets();
-        Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH));
+        Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
         ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock);
         CommentRoutes commentRoutes = new CommentRoutes(comments, articles, views, site, templates, settings.baseUrl());
         ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates, commentRoutes::section);
@@ -113,7 +123,12 @@ public final class Wiring implements AutoCloseable {
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
                 new SectionRoutes(articles, newsroom),
-                new StaffRoutes(accounts, newsroom));
+                new StaffRoutes(accounts, newsroom),
+                new TokenRoutes(apiTokens, accounts, site, newsroom));
+        ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
+                new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
+                new CommentApiRoutes(comments, articles, settings.baseUrl()),
+                new DirectoryApiRoutes(articles, accounts, settings.baseUrl()), settings.baseUrl());
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
         WebServer web = new WebServer(
@@ -122,7 +137,7 @@ public final class Wiring implements AutoCloseable {
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
-                        new MediaRoutes(media), commentRoutes, admin, articleRoutes)).start();
+                        new MediaRoutes(media), commentRoutes, admin, api, articleRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
@@ -199,6 +214,15 @@ public final class Wiring implements AutoCloseable {
     /** The newsroom's route table with each route's permission, once the web server is built. */
     public List<AdminRoute> adminRouteTable() {
         return adminRoutes == null ? List.of() : adminRoutes.table();
+    }
+
+    /** The API's route table with each route's scope and permission, once the web server is built. */
+    public List<ApiRoute> apiRouteTable() {
+        return apiRoutes == null ? List.of() : apiRoutes.table();
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
     }
 
     public CommentService comments() {

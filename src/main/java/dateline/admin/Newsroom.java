@@ -35,7 +35,8 @@ public final class Newsroom {
             new Item("Sections", "/admin/sections", Permission.MANAGE_SECTIONS),
             new Item("Accounts", "/admin/accounts", Permission.MANAGE_ACCOUNTS),
             new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS),
-            new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS));
+            new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS),
+            new Item("API tokens", "/admin/tokens", Permission.ENTER_NEWSROOM));
 
     private final SiteService site;
     private final Templates templates;

@@ -96,6 +96,11 @@ final class ArticleRepository extends Repository {
                 .bind("path", path).map(ARTICLE).findOne();
     }
 
+    Optional<Article> bySlug(Handle h, String slug) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.slug = :slug")
+                .bind("slug", slug).map(ARTICLE).findOne();
+    }
+
     boolean slugTaken(Handle h, String slug, long exceptId) {
         return h.createQuery("SELECT COUNT(*) FROM articles WHERE slug = :slug AND id <> :id")
                 .bind("slug", slug).bind("id", exceptId).mapTo(Integer.class).one() > 0;
@@ -239,6 +244,10 @@ final class ArticleRepository extends Repository {
         var batch = h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
         tagIds.forEach(t -> batch.bind("a", articleId).bind("t", t).add());
         batch.execute();
+    }
+
+    List<Tag> tags(Handle h) {
+        return h.createQuery("SELECT id, name, slug FROM tags ORDER BY name, id").map(TAG).list();
     }
 
     List<Tag> tagsOf(Handle h, long articleId) {

@@ -459,6 +459,21 @@ public final class ArticleService {
         return list(ListingScope.author(accountId), page);
     }
 
+    /** Published articles meeting every condition of the filter, newest first. */
+    public Paged<ArticleSummary> published(ArticleFilter filter, PageRequest page) {
+        return list(ListingScope.of(filter), page);
+    }
+
+    /** A public article (published or retracted) by its slug. */
+    public Optional<FullArticle> publicBySlug(String slug) {
+        return repository.read(h -> repository.bySlug(h, slug).filter(a -> a.status().isPublic()).map(a -> full(h, a)));
+    }
+
+    /** Every tag, by name. */
+    public List<Tag> tags() {
+        return repository.read(repository::tags);
+    }
+
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
     }

@@ -366,6 +366,11 @@ public final class CommentService {
         return repository.read(h -> repository.latestApproved(h, articleId, limit));
     }
 
+    /** An article's approved comments, oldest first, each naming the comment it answers. */
+    public List<Comment> approvedOn(long articleId) {
+        return repository.read(h -> repository.visibleOn(h, articleId, List.of()));
+    }
+
     public long approvedCount(long articleId) {
         return repository.read(h -> repository.countApproved(h, articleId));
     }
@@ -423,6 +428,28 @@ public final class CommentService {
             repository.setBody(h, commentId, clean, CommentText.toSafeHtml(clean));
             repository.log(h, commentId, "edited", "", by.id(), clock.instant());
             return repository.byId(h, commentId).orElseThrow();
+        });
+    }
+
+    /**
+     * A comment from the newsroom that begins a thread of its own under a public article: shown at once,
+     * marked as the newsroom's, like a staff reply.
+     */
+    public Comment commentAsStaff(long articleId, String text, Account by) {
+        requireModerator(by);
+        String clean = typed(text);
+        InvalidInput.check()
+                .when(clean.isEmpty(), "comment", "Write the comment.")
+                .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
+                .throwIfAny();
+        articles.full(articleId).filter(f -> f.article().status().isPublic())
+                .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
+        Instant now = clock.instant();
+        return repository.inTransaction(h -> {
+            long id = repository.insert(h, articleId, null, 1, CommentStatus.APPROVED, by.name(), by.email(), "", by.id(),
+                    clean, CommentText.toSafeHtml(clean), now, null, null, CommentRepository.Judgement.NONE);
+            repository.log(h, id, "written by the newsroom", "", by.id(), now);
+            return repository.byId(h, id).orElseThrow();
         });
     }
 

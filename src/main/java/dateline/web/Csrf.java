@@ -31,9 +31,14 @@ public final class Csrf {
     private final boolean secureCookies;
     private final String siteOrigin;
     private final Set<String> originOnly;
+    private final String bearerOnly;
 
     public Csrf(String baseUrl) {
         this(baseUrl, Set.of());
+    }
+
+    public Csrf(String baseUrl, Set<String> originOnly) {
+        this(baseUrl, originOnly, null);
     }
 
     /**
@@ -41,11 +46,17 @@ public final class Csrf {
      * form under a cached article), which can carry no token of one browser's: for them the browser's own
      * account of where the request came from must suffice, and is then required.
      */
-    public Csrf(String baseUrl, Set<String> originOnly) {
+    /**
+     * {@code bearerOnly} is the path prefix under which requests are authenticated by a token in the
+     * {@code Authorization} header alone, never by a cookie (the JSON API): browsers do not send such a token
+     * on their own, so a forged request there carries no authority and needs no check here.
+     */
+    public Csrf(String baseUrl, Set<String> originOnly, String bearerOnly) {
         URI base = URI.create(baseUrl);
         this.secureCookies = "https".equalsIgnoreCase(base.getScheme());
         this.siteOrigin = originOf(base);
         this.originOnly = Set.copyOf(originOnly);
+        this.bearerOnly = bearerOnly;
     }
 
     /** The token to put in a form's hidden {@value #FIELD} field; sets the cookie when the browser has none. */
@@ -66,6 +77,7 @@ public final class Csrf {
     /** The before-handler that refuses forged state-changing requests. */
     public void check(Context ctx) {
         if (SAFE_METHODS.contains(ctx.method().name())) return;
+        if (bearerOnly != null && ctx.path().startsWith(bearerOnly)) return;
         if (!comesFromThisSite(ctx)) throw new ForbiddenResponse("This request came from another site.");
         if (originOnly.contains(ctx.path())) {
             if (ctx.header("Sec-Fetch-Site") == null && ctx.header("Origin") == null) {

@@ -130,6 +130,12 @@ class NewsroomPagesValidityTest {
         newsroomPage("article preview, draft", 200, "/admin/articles/" + draft.id() + "/preview", "notice-preview");
         newsroomPage("article preview, published", 200, "/admin/articles/" + publishedId + "/preview");
         newsroomPage("settings", 200, "/admin/settings");
+        site.wiring().apiTokens().create(contributor, "Newsletter builder", java.util.Set.of(dateline.api.Scope.READ));
+        newsroomPage("API tokens of everybody", 200, "/admin/tokens", "Newsletter builder", "Cyril Obi");
+        pages.put("API tokens, one just made", new ServedPage(201, post("/admin/tokens", adminCookie, adminCsrf,
+                "name", "Wire feed", "scopes", "write"), "will not be shown again", "id=\"new-token\""));
+        pages.put("API tokens, refused", new ServedPage(422, post("/admin/tokens", adminCookie, adminCsrf, "name", ""),
+                "id=\"name-error\"", "id=\"scopes-error\""));
         // A browser sends a number field that holds no number as empty (value sanitization), never as text.
         pages.put("settings with problems the form finds", new ServedPage(422, post("/admin/settings", adminCookie,
                 adminCsrf, settingsFields("articles_per_page", "", "timezone", "Nowhere/Atlantis")),

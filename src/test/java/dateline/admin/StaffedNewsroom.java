@@ -43,6 +43,7 @@ final class StaffedNewsroom implements AutoCloseable {
     private final long revisionId;
     private final long mediaId;
     private final long commentId;
+    private final long tokenId;
 
     StaffedNewsroom() {
         site = TestSite.serving();
@@ -59,6 +60,7 @@ final class StaffedNewsroom implements AutoCloseable {
         site.wiring().comments().importThreads(List.of(new CommentService.ImportedThread(articleId, List.of(
                 new CommentService.Imported(-1, "Reader", "reader@example.net", "", "A reader's comment.",
                         site.clock().instant(), CommentStatus.PENDING)))));
+        tokenId = site.wiring().apiTokens().create(admin, "A script", java.util.Set.of(dateline.api.Scope.READ)).token().id();
         commentId = site.wiring().comments().queue(CommentStatus.PENDING, null, null, 1, admin).items().get(0).id();
     }
 
@@ -106,7 +108,8 @@ final class StaffedNewsroom implements AutoCloseable {
     }
 
     /**
-     * The route's path with its parameters filled: the article, its revision, the media file, the comment. A parameter this
+     * The route's path with its parameters filled: the article, its revision, the media file, the comment, the
+     * administrator's API token. A parameter this
      * class does not know fails the test rather than being filled with something meaningless.
      */
     String pathOf(AdminRoute route) {
@@ -114,6 +117,7 @@ final class StaffedNewsroom implements AutoCloseable {
         if (path.startsWith("/admin/articles/{id}")) path = path.replace("{id}", Long.toString(articleId));
         if (path.startsWith("/admin/media/{id}")) path = path.replace("{id}", Long.toString(mediaId));
         if (path.startsWith("/admin/comments/{id}")) path = path.replace("{id}", Long.toString(commentId));
+        if (path.startsWith("/admin/tokens/{id}")) path = path.replace("{id}", Long.toString(tokenId));
         Matcher unfilled = Pattern.compile("\\{[^}]+}").matcher(path);
         if (unfilled.find()) {
             throw new AssertionError(route.path() + " has a parameter " + unfilled.group() + " that StaffedNewsroom "

@@ -63,6 +63,17 @@ public final class Http {
     }
 
     /**
+     * Sends a request with any method and a body exactly as given (none when null); {@code headers} come in
+     * name, value pairs.
+     */
+    public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(path, headers);
+        if (contentType != null) builder.header("Content-Type", contentType);
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
      * A form of the site as a visitor's browser holds it: the CSRF token from the page and the cookie that
      * must come with it. {@link VisitorForm#post} sends a form with both.
      */
