@@ -45,8 +45,7 @@ public final class Csrf {
      * {@code originOnly} names the paths whose forms live on pages served alike to every reader (the comment
      * form under a cached article), which can carry no token of one browser's: for them the browser's own
      * account of where the request came from must suffice, and is then required.
-     */
-    /**
+     * <p>
      * {@code bearerOnly} is the path prefix under which requests are authenticated by a token in the
      * {@code Authorization} header alone, never by a cookie (the JSON API): browsers do not send such a token
      * on their own, so a forged request there carries no authority and needs no check here.
