@@ -2,7 +2,10 @@ package dateline.articles;
 
 import org.jdbi.v3.core.statement.Query;
 
-/** Which published articles a list shows: all of them, or those of one section, tag or author. */
+/**
+ * Which published articles a list shows: all of them, those of one section, tag or author, or those
+ * published after a moment.
+ */
 record ListingScope(String join, String condition, long id) {
     Query bindTo(Query query) {
         return join.isEmpty() && condition.isEmpty() ? query : query.bind("scope", id);
@@ -18,6 +21,11 @@ record ListingScope(String join, String condition, long id) {
 
     static ListingScope tag(long tagId) {
         return new ListingScope("JOIN article_tags s ON s.article_id = a.id AND s.tag_id = :scope ", "", tagId);
+    }
+
+    /** Articles published after a moment, such as those of the last two days. */
+    static ListingScope publishedAfter(java.time.Instant moment) {
+        return new ListingScope("", " AND a.published_at > :scope", moment.toEpochMilli());
     }
 
     static ListingScope author(long accountId) {
