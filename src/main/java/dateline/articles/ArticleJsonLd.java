@@ -25,7 +25,10 @@ final class ArticleJsonLd {
             publisher.put("@type", "NewsMediaOrganization");
             publisher.put("name", settings.title());
             publisher.put("url", baseUrl + "/");
-            publisher.put("logo", Map.of("@type", "ImageObject", "url", logoUrl));
+            Map<String, Object> logo = new LinkedHashMap<>();
+            logo.put("@type", "ImageObject");
+            logo.put("url", logoUrl);
+            publisher.put("logo", logo);
             if (!policies.corrections().isBlank()) publisher.put("correctionsPolicy", baseUrl + Policy.CORRECTIONS.path());
             if (!policies.ethics().isBlank()) publisher.put("ethicsPolicy", baseUrl + Policy.ETHICS.path());
             if (!policies.masthead().isBlank()) publisher.put("masthead", baseUrl + Policy.MASTHEAD.path());

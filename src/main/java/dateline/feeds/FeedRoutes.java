@@ -48,12 +48,6 @@ public final class FeedRoutes implements RouteGroup {
 
     public FeedRoutes(ArticleService articles, AccountService accounts, CommentService comments, MediaService media,
                       SiteService site, String baseUrl, Clock clock) {
-        this(articles, accounts, comments, media, site, baseUrl, clock, Sitemaps.MAX_PER_FILE);
-    }
-
-    /** With at most {@code perSitemapFile} addresses in a sitemap file (50,000, the protocol's limit, when serving). */
-    public FeedRoutes(ArticleService articles, AccountService accounts, CommentService comments, MediaService media,
-                      SiteService site, String baseUrl, Clock clock, int perSitemapFile) {
         this.articles = articles;
         this.accounts = accounts;
         this.site = site;
@@ -61,7 +55,7 @@ public final class FeedRoutes implements RouteGroup {
         FeedIds ids = new FeedIds(baseUrl);
         this.articleFeeds = new ArticleFeeds(articles, media, writer, ids);
         this.commentFeeds = new CommentFeeds(comments, articles, writer, ids);
-        this.sitemaps = new Sitemaps(articles, baseUrl, clock, perSitemapFile);
+        this.sitemaps = new Sitemaps(articles, baseUrl, clock);
     }
 
     @Override

@@ -41,13 +41,22 @@ final class Sitemaps {
     private final String baseUrl;
     private final Clock clock;
     private final int perFile;
+    private final int newsLimit;
 
-    Sitemaps(ArticleService articles, String baseUrl, Clock clock, int perFile) {
+    /** With the protocols' limits: 50,000 addresses a sitemap file, 1,000 in the news sitemap. */
+    Sitemaps(ArticleService articles, String baseUrl, Clock clock) {
+        this(articles, baseUrl, clock, MAX_PER_FILE, NEWS_LIMIT);
+    }
+
+    /** With smaller limits, so that a test can reach them without writing fifty thousand articles. */
+    Sitemaps(ArticleService articles, String baseUrl, Clock clock, int perFile, int newsLimit) {
         if (perFile < 1 || perFile > MAX_PER_FILE) throw new IllegalArgumentException("Between 1 and 50,000 addresses a file");
+        if (newsLimit < 1 || newsLimit > NEWS_LIMIT) throw new IllegalArgumentException("Between 1 and 1,000 news articles");
         this.articles = articles;
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.perFile = perFile;
+        this.newsLimit = newsLimit;
     }
 
     /** A written sitemap and the latest change among what it lists (null when it lists nothing). */
@@ -113,10 +122,10 @@ final class Sitemaps {
         }
     }
 
-    /** The Google News sitemap: articles published in the last 48 hours, newest first, at most 1,000. */
+    /** The Google News sitemap: articles published in the last 48 hours, newest first, at most 1,000 (the limit). */
     Written news(SiteSettings settings) {
         Instant since = clock.instant().minus(NEWS_WINDOW);
-        List<ArticleSummary> recent = articles.publishedAfter(since, NEWS_LIMIT);
+        List<ArticleSummary> recent = articles.publishedAfter(since, newsLimit);
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = start(out, "urlset", SITEMAP_NS);
