@@ -27,6 +27,7 @@ import dateline.articles.ArticleViews;
 import dateline.articles.ScheduledPublishing;
 import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
+import dateline.feeds.FeedRoutes;
 import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
@@ -137,7 +138,10 @@ public final class Wiring implements AutoCloseable {
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
-                        new MediaRoutes(media), commentRoutes, admin, api, articleRoutes)).start();
+                        new MediaRoutes(media), commentRoutes, admin, api,
+                        // before the articles': /sections/x/feed/atom/ has the shape of an article's address
+                        new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
+                        articleRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());

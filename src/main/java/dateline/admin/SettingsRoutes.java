@@ -3,6 +3,7 @@ package dateline.admin;
 import dateline.accounts.Permission;
 import dateline.site.CommentSettings;
 import dateline.site.DateFormat;
+import dateline.site.DiscoverySettings;
 import dateline.site.Policies;
 import dateline.site.SiteService;
 import dateline.site.SiteSettings;
@@ -16,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The settings screen: the site, its dates and lists, comments, uploads, policies and mail server. */
+/**
+ * The settings screen: the site, its dates and lists, comments, uploads, feeds and the publisher's logo,
+ * policies and mail server.
+ */
 public final class SettingsRoutes {
     private static final List<String> DATE_FORMATS = List.of("F j, Y", "j F Y", "Y-m-d", "m/d/Y", "d/m/Y", "l, F j, Y");
     private static final List<String> TIME_FORMATS = List.of("g:i a", "g:i A", "H:i");
@@ -42,7 +46,12 @@ public final class SettingsRoutes {
         Policies p = site.policies();
         SmtpServer m = site.smtp();
         CommentSettings c = site.comments();
+        DiscoverySettings d = site.discovery();
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("feed_content", d.feedContent().code());
+        values.put("feed_length", Integer.toString(d.feedLength()));
+        values.put("publisher_logo_url", d.logoUrl());
+        values.put("policy_masthead", p.masthead());
         values.put("comments_thread_depth", Integer.toString(c.threadDepth()));
         values.put("comments_per_page", Integer.toString(c.perPage()));
         values.put("comments_newest_first", c.newestFirst() ? "newest" : "oldest");
@@ -88,7 +97,8 @@ public final class SettingsRoutes {
                 "comments_hold_all", "comments_trust_previously_approved", "comments_link_limit",
                 "comments_moderation_words", "comments_disallowed_words", "comments_notify_authors",
                 "comments_notify_moderators", "comments_keep_addresses_days",
-                "comments_minimum_fill_seconds", "comments_empty_spam_after_days")) {
+                "comments_minimum_fill_seconds", "comments_empty_spam_after_days", "feed_content", "feed_length",
+                "publisher_logo_url", "policy_masthead")) {
             String value = ctx.formParam(field);
             values.put(field, value == null ? "" : value);
         }
@@ -114,14 +124,18 @@ public final class SettingsRoutes {
                 values.get("language").strip(), perPage, !values.get("comments_open_by_default").isEmpty(), closeAfter,
                 uploadLimit);
         Policies policies = new Policies(values.get("policy_corrections"), values.get("policy_ethics"),
-                values.get("policy_contact"));
+                values.get("policy_contact"), values.get("policy_masthead"));
+        DiscoverySettings discovery = new DiscoverySettings(
+                DiscoverySettings.FeedContent.ofCode(values.get("feed_content")).orElse(null),
+                number(values, "feed_length", problems), values.get("publisher_logo_url"));
         SmtpServer smtp = new SmtpServer(values.get("smtp_host"), port, values.get("smtp_security"),
                 values.get("smtp_username"), ctx.formParam("smtp_password"), values.get("smtp_from_address"),
                 values.get("smtp_from_name"));
         // every problem at once: the numbers that could not be read, and what the site finds wrong
         site.problemsWith(settings, policies, smtp, comments).forEach(problems::putIfAbsent);
+        site.problemsWith(discovery).forEach(problems::putIfAbsent);
         if (problems.isEmpty()) {
-            site.saveAll(settings, policies, smtp, comments);
+            site.saveAll(settings, policies, smtp, comments, discovery);
             ctx.redirect("/admin/settings?done=saved", HttpStatus.SEE_OTHER);
             return;
         }

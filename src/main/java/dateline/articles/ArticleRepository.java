@@ -460,6 +460,65 @@ final class ArticleRepository extends Repository {
         return rows;
     }
 
+    // ---- public addresses for sitemaps, paged by id range
+
+    /** When an article last changed in substance, in SQL: {@link ArticleDates#modifiedAt}. */
+    private static final String MODIFIED_AT = "CASE WHEN a.significantly_updated_at > a.published_at "
+            + "THEN a.significantly_updated_at ELSE a.published_at END";
+
+    /**
+     * The rows of one kind of public page: its id, the slug or path its address is made of, and the latest
+     * substantive change among its published articles. Only pages with a published article are listed.
+     */
+    private static String addresses(PublicAddress.Kind kind) {
+        return switch (kind) {
+            case ARTICLES -> "SELECT a.id AS id, a.path AS slug, " + MODIFIED_AT + " AS modified_at FROM articles a "
+                    + "WHERE a.status = 'published' AND a.path IS NOT NULL AND a.id BETWEEN :from AND :to";
+            case SECTIONS -> "SELECT s.id AS id, s.slug AS slug, MAX(" + MODIFIED_AT + ") AS modified_at "
+                    + "FROM sections s JOIN articles a ON a.section_id = s.id WHERE a.status = 'published' "
+                    + "AND s.id BETWEEN :from AND :to GROUP BY s.id, s.slug";
+            case TAGS -> "SELECT t.id AS id, t.slug AS slug, MAX(" + MODIFIED_AT + ") AS modified_at FROM tags t "
+                    + "JOIN article_tags at ON at.tag_id = t.id JOIN articles a ON a.id = at.article_id "
+                    + "WHERE a.status = 'published' AND t.id BETWEEN :from AND :to GROUP BY t.id, t.slug";
+            case AUTHORS -> "SELECT acc.id AS id, acc.slug AS slug, MAX(" + MODIFIED_AT + ") AS modified_at "
+                    + "FROM accounts acc JOIN article_authors aa ON aa.account_id = acc.id "
+                    + "JOIN articles a ON a.id = aa.article_id WHERE a.status = 'published' "
+                    + "AND acc.id BETWEEN :from AND :to GROUP BY acc.id, acc.slug";
+        };
+    }
+
+    /**
+     * The id ranges of {@code perRange} ids that hold at least one public page of the kind, by number from
+     * 1 (range {@code n} holds ids {@code (n-1)·perRange+1 … n·perRange}), each with its latest change.
+     */
+    Map<Integer, Instant> addressRanges(Handle h, PublicAddress.Kind kind, int perRange) {
+        Map<Integer, Instant> ranges = new LinkedHashMap<>();
+        h.createQuery("SELECT (x.id - 1) / :per + 1 AS range_number, MAX(x.modified_at) AS modified_at FROM ("
+                        + addresses(kind) + ") x GROUP BY (x.id - 1) / :per + 1 ORDER BY range_number")
+                .bind("per", perRange).bind("from", 1L).bind("to", Long.MAX_VALUE)
+                .map((rs, ctx) -> Map.entry(rs.getInt("range_number"), instant(rs.getObject("modified_at"))))
+                .forEach(e -> ranges.put(e.getKey(), e.getValue()));
+        return ranges;
+    }
+
+    /** Hands each public page of the kind with an id in {@code from … to} to {@code each}, by id, one row at a time. */
+    void eachAddress(Handle h, PublicAddress.Kind kind, long from, long to, java.util.function.Consumer<PublicAddress> each) {
+        h.createQuery(addresses(kind) + " ORDER BY id")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new PublicAddress(rs.getLong("id"), pathOf(kind, rs.getString("slug")),
+                        instant(rs.getObject("modified_at"))))
+                .forEach(each);
+    }
+
+    private static String pathOf(PublicAddress.Kind kind, String slugOrPath) {
+        return switch (kind) {
+            case ARTICLES -> slugOrPath;
+            case SECTIONS -> Section.pathOf(slugOrPath);
+            case TAGS -> Tag.pathOf(slugOrPath);
+            case AUTHORS -> Byline.pathOf(slugOrPath);
+        };
+    }
+
     long countPublished(Handle h, ListingScope scope) {
         return scope.bindTo(h.createQuery("SELECT COUNT(*) FROM articles a " + scope.join()
                         + " WHERE a.status = 'published'" + scope.condition()))

@@ -474,6 +474,43 @@ public final class ArticleService {
         return repository.read(repository::tags);
     }
 
+    /** An article's text without markup, for excerpts and summaries. */
+    public String plainText(Article a) {
+        return a.bodyFormat() == BodyFormat.MARKDOWN ? markdown.toPlainText(a.bodySource())
+                : a.bodyHtml().replaceAll("<[^>]*>", " ");
+    }
+
+    /** Published articles that came out after {@code moment}, newest first, at most {@code limit}. */
+    public List<ArticleSummary> publishedAfter(Instant moment, int limit) {
+        return list(ListingScope.publishedAfter(moment), PageRequest.first(limit)).items();
+    }
+
+    /** These articles with everything their pages show, in the order asked for; unknown ids are left out. */
+    public List<FullArticle> fullArticles(List<Long> articleIds) {
+        return repository.read(h -> articleIds.stream()
+                .map(id -> repository.byId(h, id).map(a -> full(h, a)))
+                .flatMap(Optional::stream)
+                .toList());
+    }
+
+    /**
+     * The numbered id ranges of {@code perRange} ids that hold public pages of the kind, each with its
+     * latest change: the pages of a sitemap. Range {@code n} always holds the same ids, so a page stays in
+     * the same file of the sitemap for good and any file costs what the first costs.
+     */
+    public Map<Integer, Instant> addressRanges(PublicAddress.Kind kind, int perRange) {
+        return repository.read(h -> repository.addressRanges(h, kind, perRange));
+    }
+
+    /** Hands each public page of the kind in id range {@code number} to {@code each}, one row at a time. */
+    public void eachAddress(PublicAddress.Kind kind, int number, int perRange, java.util.function.Consumer<PublicAddress> each) {
+        long from = (long) (number - 1) * perRange + 1;
+        repository.read(h -> {
+            repository.eachAddress(h, kind, from, from + perRange - 1, each);
+            return null;
+        });
+    }
+
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
     }

@@ -9,19 +9,29 @@ import java.util.Optional;
  * never mistaken for reporting.
  */
 public enum ArticleType {
-    NEWS("News"),
-    ANALYSIS("Analysis"),
-    OPINION("Opinion"),
-    EXPLAINER("Explainer"),
-    FEATURE("Feature"),
-    INTERVIEW("Interview"),
-    REVIEW("Review"),
-    OBITUARY("Obituary");
+    NEWS("News", "NewsArticle"),
+    ANALYSIS("Analysis", "AnalysisNewsArticle"),
+    OPINION("Opinion", "OpinionNewsArticle"),
+    EXPLAINER("Explainer", "BackgroundNewsArticle"),
+    FEATURE("Feature", "NewsArticle"),
+    INTERVIEW("Interview", "NewsArticle"),
+    REVIEW("Review", "ReviewNewsArticle"),
+    OBITUARY("Obituary", "NewsArticle");
 
     private final String label;
+    private final String schemaType;
 
-    ArticleType(String label) {
+    ArticleType(String label, String schemaType) {
         this.label = label;
+        this.schemaType = schemaType;
+    }
+
+    /**
+     * The schema.org type that says what kind of journalism it is to search engines: a subtype of
+     * {@code NewsArticle} where schema.org has one, {@code NewsArticle} itself (with a {@code genre}) where not.
+     */
+    public String schemaType() {
+        return schemaType;
     }
 
     public String code() {

@@ -10,6 +10,7 @@ import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import dateline.site.SiteTime;
 import dateline.web.Assets;
+import dateline.web.FeedLink;
 import dateline.web.Frame;
 import dateline.web.FrameSource;
 import dateline.web.Head;
@@ -65,8 +66,21 @@ public final class ArticleViews implements FrameSource {
         for (Policy policy : Policy.values()) {
             if (!policy.textIn(policies).isBlank()) footer.add(new Link(policy.title(), policy.path()));
         }
+        List<FeedLink> feeds = new ArrayList<>(FeedLink.of("/", settings.title()));
+        feeds.add(new FeedLink(FeedLink.RSS, "Comments on " + settings.title(), "/comments/feed/"));
         return new Frame(settings.title(), settings.description(), settings.language(), navigation, footer,
-                assets.url("site.css"), assets.url("icon.svg"), clock.instant().atZone(settings.timezone()).getYear());
+                assets.url("site.css"), assets.url("icon.svg"), clock.instant().atZone(settings.timezone()).getYear(),
+                List.copyOf(feeds));
+    }
+
+    /**
+     * The publisher as structured data names it. Its logo is the one set in the settings, made absolute,
+     * or else the site's icon.
+     */
+    private ArticleJsonLd.Publisher publisher(SiteSettings settings) {
+        String logo = site.discovery().logoUrl();
+        String logoUrl = logo.isBlank() ? baseUrl + assets.url("icon.svg") : logo.startsWith("/") ? baseUrl + logo : logo;
+        return new ArticleJsonLd.Publisher(settings, site.policies(), baseUrl, logoUrl);
     }
 
     HistoryPage historyPage(ArticleHistory history, SiteSettings settings, List<Section> sections) {
@@ -124,10 +138,11 @@ public final class ArticleViews implements FrameSource {
         meta.add(Meta.name("twitter:card", image.isPresent() ? "summary_large_image" : "summary"));
         meta.add(Meta.name("twitter:title", a.headline()));
         meta.add(Meta.name("twitter:description", description));
-        String jsonLd = Json.forScript(ArticleJsonLd.of(full, canonical, description, settings, site.policies(), baseUrl,
-                image.map(i -> baseUrl + i.url()).orElse(null)));
+        String jsonLd = Json.forScript(ArticleJsonLd.of(full, canonical, description, publisher(settings),
+                image.orElse(null)));
         Head head = new Head(a.headline() + " – " + settings.title(), description, canonical, null, meta, jsonLd)
-                .withScript(assets.url("comments.js"));
+                .withScript(assets.url("comments.js"))
+                .withFeeds(FeedLink.of(a.path(), "Comments on “" + a.headline() + "”"));
 
         var lastUpdated = ArticleDates.lastUpdatedToShow(a.publishedAt(), a.significantlyUpdatedAt());
         return new ArticlePage(
@@ -191,8 +206,10 @@ public final class ArticleViews implements FrameSource {
                 Meta.name("twitter:card", "summary"));
         String jsonLd = front && query.isEmpty() ? Json.forScript(Map.of(
                 "@context", "https://schema.org", "@type", "WebSite", "name", settings.title(), "url", baseUrl + "/"))
+                : "Author".equals(kind) ? Json.forScript(ArticleJsonLd.profile(heading, intro, baseUrl + path))
                 : null;
-        Head head = new Head(title, description, canonical, null, meta, jsonLd);
+        Head head = new Head(title, description, canonical, null, meta, jsonLd)
+                .withFeeds(front ? List.of() : FeedLink.of(path, heading + " – " + settings.title()));
         return new ListingPage(frame(settings, sections, path), head, kind, heading, intro,
                 cards(page.items(), settings, sections),
                 page.newerIsFirstPage() ? path : page.newer() == null ? null : path + "?after=" + page.newer().encode(),
@@ -234,7 +251,6 @@ public final class ArticleViews implements FrameSource {
     }
 
     private String plainTextOf(Article a) {
-        return a.bodyFormat() == BodyFormat.MARKDOWN ? markdown.toPlainText(a.bodySource())
-                : a.bodyHtml().replaceAll("<[^>]*>", " ");
+        return articles.plainText(a);
     }
 }

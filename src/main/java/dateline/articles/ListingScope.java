@@ -4,8 +4,8 @@ import java.util.Map;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Which published articles a list shows: all of them, those of one section, tag or author, or those that
- * meet every condition of a filter. {@code binds} are the values its SQL names.
+ * Which published articles a list shows: all of them, those of one section, tag or author, those published
+ * after a moment, or those that meet every condition of a filter. {@code binds} are the values its SQL names.
  */
 record ListingScope(String join, String condition, Map<String, Object> binds) {
     Query bindTo(Query query) {
@@ -24,6 +24,11 @@ record ListingScope(String join, String condition, Map<String, Object> binds) {
     static ListingScope tag(long tagId) {
         return new ListingScope("JOIN article_tags s ON s.article_id = a.id AND s.tag_id = :scope ", "",
                 Map.of("scope", tagId));
+    }
+
+    /** Articles published after a moment, such as those of the last two days. */
+    static ListingScope publishedAfter(java.time.Instant moment) {
+        return new ListingScope("", " AND a.published_at > :scope", Map.of("scope", moment.toEpochMilli()));
     }
 
     static ListingScope author(long accountId) {

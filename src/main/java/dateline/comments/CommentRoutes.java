@@ -1,6 +1,5 @@
 package dateline.comments;
 
-import dateline.articles.ArticleLookup;
 import dateline.articles.ArticlePage;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
@@ -48,7 +47,6 @@ public final class CommentRoutes implements RouteGroup {
     private final ArticleViews views;
     private final SiteService site;
     private final Templates templates;
-    private final CommentFeeds feeds;
     private final boolean secureCookies;
 
     public CommentRoutes(CommentService comments, ArticleService articles, ArticleViews views, SiteService site,
@@ -58,7 +56,6 @@ public final class CommentRoutes implements RouteGroup {
         this.views = views;
         this.site = site;
         this.templates = templates;
-        this.feeds = new CommentFeeds(comments, articles, site, baseUrl);
         this.secureCookies = baseUrl.startsWith("https:");
     }
 
@@ -66,9 +63,6 @@ public final class CommentRoutes implements RouteGroup {
     public void addTo(RoutesConfig routes) {
         routes.post(POST_PATH, this::post);
         RouteGroup.readable(routes, "/comments/token", this::token);
-        RouteGroup.readable(routes, "/comments/feed/", ctx -> HttpCaching.send(ctx, feeds.site(),
-                CommentFeeds.CONTENT_TYPE, null));
-        RouteGroup.readable(routes, "/{year}/{month}/{day}/{slug}/feed/", this::articleFeed);
     }
 
     /** The comment section of an article page, for this reader. */
@@ -151,12 +145,6 @@ public final class CommentRoutes implements RouteGroup {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");
         ctx.result(comments.formToken(articleId));
-    }
-
-    private void articleFeed(Context ctx) {
-        String path = ctx.path().substring(0, ctx.path().length() - "feed/".length());
-        if (!(articles.find(path) instanceof ArticleLookup.Found found)) throw new NotFoundResponse();
-        HttpCaching.send(ctx, feeds.article(found.article()), CommentFeeds.CONTENT_TYPE, null);
     }
 
     /** The article page again, its form holding everything typed, with the messages. */

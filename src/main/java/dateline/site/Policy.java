@@ -4,6 +4,7 @@ package dateline.site;
 public enum Policy {
     CORRECTIONS("/policies/corrections/", "Corrections policy"),
     ETHICS("/policies/ethics/", "Ethics policy"),
+    MASTHEAD("/policies/masthead/", "Masthead"),
     CONTACT("/policies/contact/", "Contact us");
 
     private final String path;
@@ -27,6 +28,7 @@ public enum Policy {
             case CORRECTIONS -> policies.corrections();
             case ETHICS -> policies.ethics();
             case CONTACT -> policies.contact();
+            case MASTHEAD -> policies.masthead();
         };
     }
 }

@@ -32,6 +32,11 @@ public final class SiteService {
     private static final String CORRECTIONS_POLICY = "policy_corrections";
     private static final String ETHICS_POLICY = "policy_ethics";
     private static final String CONTACT = "policy_contact";
+    private static final String MASTHEAD = "policy_masthead";
+    private static final String FEED_CONTENT = "feed_content";
+    private static final String FEED_LENGTH = "feed_length";
+    private static final String LOGO_URL = "publisher_logo_url";
+    private static final Pattern LOGO = Pattern.compile("(https?://|/)[^\\s\"<>]*");
     private static final String SMTP_HOST = "smtp_host";
     private static final String SMTP_PORT = "smtp_port";
     private static final String SMTP_SECURITY = "smtp_security";
@@ -73,7 +78,16 @@ public final class SiteService {
     public Policies policies() {
         Map<String, String> stored = repository.all();
         return new Policies(stored.getOrDefault(CORRECTIONS_POLICY, ""), stored.getOrDefault(ETHICS_POLICY, ""),
-                stored.getOrDefault(CONTACT, ""));
+                stored.getOrDefault(CONTACT, ""), stored.getOrDefault(MASTHEAD, ""));
+    }
+
+    public DiscoverySettings discovery() {
+        Map<String, String> stored = repository.all();
+        DiscoverySettings d = DiscoverySettings.defaults();
+        return new DiscoverySettings(
+                DiscoverySettings.FeedContent.ofCode(stored.getOrDefault(FEED_CONTENT, "")).orElse(d.feedContent()),
+                intOr(stored.get(FEED_LENGTH), d.feedLength()),
+                stored.getOrDefault(LOGO_URL, d.logoUrl()));
     }
 
     public SmtpServer smtp() {
@@ -145,10 +159,41 @@ public final class SiteService {
     }
 
     public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp, CommentSettings comments) {
-        problems(settings, policies, smtp, comments).throwIfAny();
+        saveAll(settings, policies, smtp, comments, discovery());
+    }
+
+    public void saveAll(SiteSettings settings, Policies policies, SmtpServer smtp, CommentSettings comments,
+                        DiscoverySettings discovery) {
+        InvalidInput.Problems problems = problems(settings, policies, smtp, comments);
+        check(discovery, problems);
+        problems.throwIfAny();
         Map<String, String> values = values(settings, policies, smtp);
         values.putAll(values(comments));
+        values.putAll(values(discovery));
         repository.putAll(values);
+    }
+
+    /** What is wrong with the feed and publisher settings, field by field, without storing anything. */
+    public Map<String, String> problemsWith(DiscoverySettings discovery) {
+        InvalidInput.Problems problems = InvalidInput.check();
+        check(discovery, problems);
+        return problems.found();
+    }
+
+    private static void check(DiscoverySettings d, InvalidInput.Problems problems) {
+        String logo = strip(d.logoUrl());
+        problems.when(d.feedContent() == null, FEED_CONTENT, "Choose what feeds carry.")
+                .when(d.feedLength() < 1 || d.feedLength() > 100, FEED_LENGTH, "Put from 1 to 100 articles in a feed.")
+                .when(!logo.isEmpty() && (logo.length() > 500 || !LOGO.matcher(logo).matches()), LOGO_URL,
+                        "Give the logo's address, such as https://example.org/logo.png or /media/logo.png.");
+    }
+
+    private static Map<String, String> values(DiscoverySettings d) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(FEED_CONTENT, d.feedContent().code());
+        values.put(FEED_LENGTH, Integer.toString(d.feedLength()));
+        values.put(LOGO_URL, strip(d.logoUrl()));
+        return values;
     }
 
     /** What is wrong with these settings, field by field, without storing anything. */
@@ -172,6 +217,7 @@ public final class SiteService {
         values.put(CORRECTIONS_POLICY, strip(policies.corrections()));
         values.put(ETHICS_POLICY, strip(policies.ethics()));
         values.put(CONTACT, strip(policies.contact()));
+        values.put(MASTHEAD, strip(policies.masthead()));
         values.put(SMTP_HOST, strip(smtp.host()));
         values.put(SMTP_PORT, Integer.toString(smtp.port()));
         values.put(SMTP_SECURITY, smtp.security());
@@ -256,7 +302,8 @@ public final class SiteService {
     private static void check(Policies p, InvalidInput.Problems problems) {
         problems.when(length(p.corrections()) > MAX_POLICY, CORRECTIONS_POLICY, "Keep the policy under 100,000 characters.")
                 .when(length(p.ethics()) > MAX_POLICY, ETHICS_POLICY, "Keep the policy under 100,000 characters.")
-                .when(length(p.contact()) > MAX_POLICY, CONTACT, "Keep the page under 100,000 characters.");
+                .when(length(p.contact()) > MAX_POLICY, CONTACT, "Keep the page under 100,000 characters.")
+                .when(length(p.masthead()) > MAX_POLICY, MASTHEAD, "Keep the page under 100,000 characters.");
     }
 
     private static void check(SmtpServer smtp, InvalidInput.Problems problems) {

@@ -307,7 +307,8 @@ class ForgedRequestsTest {
                     "comments_trust_previously_approved", "on", "comments_link_limit", "2",
                     "comments_notify_authors", "on", "comments_notify_moderators", "on",
                     "comments_keep_addresses_days", "30", "comments_minimum_fill_seconds", "3",
-                    "comments_empty_spam_after_days", "30");
+                    "comments_empty_spam_after_days", "30", "feed_content", "full", "feed_length", "20",
+                    "publisher_logo_url", "");
         }
     }
 

@@ -52,6 +52,33 @@ class SiteServiceTest {
     }
 
     @Test
+    void feeds_carry_whole_articles_and_the_site_icon_stands_for_the_logo_until_the_newsroom_says_otherwise() {
+        DiscoverySettings discovery = service.discovery();
+        assertThat(discovery.feedContent()).isEqualTo(DiscoverySettings.FeedContent.FULL);
+        assertThat(discovery.feedLength()).isEqualTo(20);
+        assertThat(discovery.logoUrl()).isEmpty();
+        service.saveAll(service.settings(), new Policies("", "", "", "Editor: Ed."), service.smtp(), service.comments(),
+                new DiscoverySettings(DiscoverySettings.FeedContent.SUMMARY, 5, " /media/logo.png "));
+        DiscoverySettings again = new SiteService(site.wiring().database().jdbi()).discovery();
+        assertThat(again).isEqualTo(new DiscoverySettings(DiscoverySettings.FeedContent.SUMMARY, 5, "/media/logo.png"));
+        assertThat(service.policies().masthead()).isEqualTo("Editor: Ed.");
+    }
+
+    @Test
+    void feed_and_logo_settings_that_make_no_sense_are_refused_whole() {
+        for (String logo : new String[] {"logo.png", "javascript:alert(1)", "https://example.org/a b.png", "/x\"><script>"}) {
+            DiscoverySettings bad = new DiscoverySettings(DiscoverySettings.FeedContent.FULL, 20, logo);
+            assertThat(service.problemsWith(bad)).as(logo).containsKey("publisher_logo_url");
+        }
+        DiscoverySettings bad = new DiscoverySettings(null, 0, "");
+        assertThat(service.problemsWith(bad)).containsKeys("feed_content", "feed_length");
+        assertThatThrownBy(() -> service.saveAll(service.settings(), service.policies(), service.smtp(), service.comments(),
+                new DiscoverySettings(DiscoverySettings.FeedContent.SUMMARY, 101, "")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).containsOnlyKeys("feed_length"));
+        assertThat(service.discovery()).isEqualTo(DiscoverySettings.defaults());
+    }
+
+    @Test
     void the_setup_code_is_made_once_and_forgotten_after_setup() {
         String code = service.setupToken();
         assertThat(code).hasSizeGreaterThanOrEqualTo(20);
