@@ -5,6 +5,7 @@ import dateline.accounts.AccountService;
 import dateline.accounts.Permission;
 import dateline.articles.ArticleEvent.Kind;
 import dateline.markup.Markdown;
+import dateline.markup.SafeHtml;
 import dateline.markup.Slugs;
 import dateline.markup.WordDiff;
 import dateline.media.MediaService;
@@ -477,7 +478,7 @@ public final class ArticleService {
     /** An article's text without markup, for excerpts and summaries. */
     public String plainText(Article a) {
         return a.bodyFormat() == BodyFormat.MARKDOWN ? markdown.toPlainText(a.bodySource())
-                : a.bodyHtml().replaceAll("<[^>]*>", " ");
+                : SafeHtml.toPlainText(a.bodyHtml());
     }
 
     /** Published articles that came out after {@code moment}, newest first, at most {@code limit}. */
@@ -582,7 +583,7 @@ public final class ArticleService {
 
     private String readableText(Revision r) {
         return r.bodyFormat() == BodyFormat.MARKDOWN ? markdown.toPlainText(r.bodySource())
-                : r.bodySource().replaceAll("<[^>]*>", " ");
+                : SafeHtml.toPlainText(r.bodySource());
     }
 
     private String authorNames(List<Long> ids) {

@@ -1,6 +1,7 @@
 package dateline.markup;
 
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -43,5 +44,10 @@ public final class SafeHtml {
 
     public static String sanitize(String html) {
         return POLICY.sanitize(html == null ? "" : html);
+    }
+
+    /** The words of a piece of HTML as a reader reads them, entities decoded, on one line. Not HTML. */
+    public static String toPlainText(String html) {
+        return html == null || html.isEmpty() ? "" : Jsoup.parseBodyFragment(html).text();
     }
 }
