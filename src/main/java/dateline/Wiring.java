@@ -14,6 +14,7 @@ import dateline.admin.SectionRoutes;
 import dateline.admin.SettingsRoutes;
 import dateline.admin.SetupRoutes;
 import dateline.admin.StaffRoutes;
+import dateline.admin.WebhookRoutes;
 import dateline.articles.ArticleRoutes;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
@@ -38,6 +39,9 @@ import dateline.web.Csrf;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
+import dateline.webhooks.WebhookAnnouncer;
+import dateline.webhooks.WebhookDelivery;
+import dateline.webhooks.WebhookService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -49,8 +53,8 @@ import java.util.Locale;
 
 /**
  * The composition root: builds every service of a site in dependency order over one database, and, for
- * {@code serve}, the web server and the background work (scheduled publishing, mail delivery,
- * housekeeping). Nothing else constructs services.
+ * {@code serve}, the web server and the background work (scheduled publishing, mail and webhook
+ * delivery, housekeeping). Nothing else constructs services.
  */
 public final class Wiring implements AutoCloseable {
     static final List<String> ASSETS = List.of("site.css", "icon.svg", "admin.css", "admin.js", "comments.js");
@@ -68,6 +72,7 @@ public final class Wiring implements AutoCloseable {
     private final MediaService media;
     private final SpamClassifier spam;
     private final CommentService comments;
+    private final WebhookService webhooks;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
 
@@ -87,6 +92,10 @@ public final class Wiring implements AutoCloseable {
         this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
+        this.webhooks = new WebhookService(jdbi, clock);
+        WebhookAnnouncer announcer = new WebhookAnnouncer(webhooks, articles, settings.baseUrl());
+        articles.addListener(announcer);
+        comments.addListener(announcer);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -113,7 +122,8 @@ public final class Wiring implements AutoCloseable {
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
                 new SectionRoutes(articles, newsroom),
-                new StaffRoutes(accounts, newsroom));
+                new StaffRoutes(accounts, newsroom),
+                new WebhookRoutes(webhooks, site, newsroom));
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
         WebServer web = new WebServer(
@@ -126,6 +136,7 @@ public final class Wiring implements AutoCloseable {
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
+        running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
@@ -203,6 +214,10 @@ public final class Wiring implements AutoCloseable {
 
     public CommentService comments() {
         return comments;
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
     }
 
     public SpamClassifier spam() {

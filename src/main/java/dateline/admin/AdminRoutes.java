@@ -16,7 +16,8 @@ public final class AdminRoutes implements RouteGroup {
     private final List<AdminRoute> table;
 
     public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, CommentDeskRoutes comments, MediaDeskRoutes media,
-                       SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff) {
+                       SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff,
+                       WebhookRoutes webhooks) {
         this.newsroom = newsroom;
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(desk.routes());
@@ -25,6 +26,7 @@ public final class AdminRoutes implements RouteGroup {
         all.addAll(settings.routes());
         all.addAll(sections.routes());
         all.addAll(staff.routes());
+        all.addAll(webhooks.routes());
         this.table = List.copyOf(all);
     }
 
