@@ -21,6 +21,7 @@ import dateline.api.ApiTokens;
 import dateline.api.ArticleApiRoutes;
 import dateline.api.CommentApiRoutes;
 import dateline.api.DirectoryApiRoutes;
+import dateline.admin.WebhookRoutes;
 import dateline.articles.ArticleRoutes;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
@@ -46,6 +47,9 @@ import dateline.web.Csrf;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
+import dateline.webhooks.WebhookAnnouncer;
+import dateline.webhooks.WebhookDelivery;
+import dateline.webhooks.WebhookService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -57,8 +61,8 @@ import java.util.Locale;
 
 /**
  * The composition root: builds every service of a site in dependency order over one database, and, for
- * {@code serve}, the web server and the background work (scheduled publishing, mail delivery,
- * housekeeping). Nothing else constructs services.
+ * {@code serve}, the web server and the background work (scheduled publishing, mail and webhook
+ * delivery, housekeeping). Nothing else constructs services.
  */
 public final class Wiring implements AutoCloseable {
     static final List<String> ASSETS = List.of("site.css", "icon.svg", "admin.css", "admin.js", "comments.js");
@@ -77,6 +81,7 @@ public final class Wiring implements AutoCloseable {
     private final SpamClassifier spam;
     private final CommentService comments;
     private final ApiTokens apiTokens;
+    private final WebhookService webhooks;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -98,6 +103,10 @@ public final class Wiring implements AutoCloseable {
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
         this.apiTokens = new ApiTokens(jdbi, accounts, clock);
+        this.webhooks = new WebhookService(jdbi, clock);
+        WebhookAnnouncer announcer = new WebhookAnnouncer(webhooks, articles, settings.baseUrl());
+        articles.addListener(announcer);
+        comments.addListener(announcer);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -125,7 +134,8 @@ public final class Wiring implements AutoCloseable {
                 new SettingsRoutes(site, newsroom, clock),
                 new SectionRoutes(articles, newsroom),
                 new StaffRoutes(accounts, newsroom),
-                new TokenRoutes(apiTokens, accounts, site, newsroom));
+                new TokenRoutes(apiTokens, accounts, site, newsroom),
+                new WebhookRoutes(webhooks, site, newsroom));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
                 new CommentApiRoutes(comments, articles, settings.baseUrl()),
@@ -145,6 +155,7 @@ public final class Wiring implements AutoCloseable {
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
+        running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
@@ -231,6 +242,10 @@ public final class Wiring implements AutoCloseable {
 
     public CommentService comments() {
         return comments;
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
     }
 
     public SpamClassifier spam() {

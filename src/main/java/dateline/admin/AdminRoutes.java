@@ -17,7 +17,7 @@ public final class AdminRoutes implements RouteGroup {
 
     public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, CommentDeskRoutes comments, MediaDeskRoutes media,
                        SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff,
-                       TokenRoutes tokens) {
+                       TokenRoutes tokens, WebhookRoutes webhooks) {
         this.newsroom = newsroom;
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(desk.routes());
@@ -27,6 +27,7 @@ public final class AdminRoutes implements RouteGroup {
         all.addAll(sections.routes());
         all.addAll(staff.routes());
         all.addAll(tokens.routes());
+        all.addAll(webhooks.routes());
         this.table = List.copyOf(all);
     }
 

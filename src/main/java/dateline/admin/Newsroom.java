@@ -36,7 +36,8 @@ public final class Newsroom {
             new Item("Accounts", "/admin/accounts", Permission.MANAGE_ACCOUNTS),
             new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS),
-            new Item("API tokens", "/admin/tokens", Permission.ENTER_NEWSROOM));
+            new Item("API tokens", "/admin/tokens", Permission.ENTER_NEWSROOM),
+            new Item("Webhooks", "/admin/webhooks", Permission.MANAGE_SETTINGS));
 
     private final SiteService site;
     private final Templates templates;
@@ -85,7 +86,8 @@ public final class Newsroom {
             boolean current = ctx.path().equals(item.url())
                     || (item.url().equals("/admin/articles") && ctx.path().startsWith("/admin/articles/")
                         && !ctx.path().equals("/admin/articles/new"))
-                    || (item.url().equals("/admin/comments") && ctx.path().startsWith("/admin/comments/"));
+                    || (item.url().equals("/admin/comments") && ctx.path().startsWith("/admin/comments/"))
+                    || (item.url().equals("/admin/webhooks") && ctx.path().startsWith("/admin/webhooks/"));
             navigation.add(new NavLink(item.label(), item.url(), current));
         }
         return new AdminFrame(site.settings().title(), member.account().name(), member.account().role().label(),

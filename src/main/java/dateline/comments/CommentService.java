@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -119,6 +120,7 @@ public final class CommentService {
     private final CommentScreening screening;
     private final Clock clock;
     private final String baseUrl;
+    private final List<CommentListener> listeners = new CopyOnWriteArrayList<>();
 
     public CommentService(Jdbi jdbi, ArticleService articles, AccountService accounts, SiteService site,
                           MailService mail, DatabaseBuckets buckets, CommentScreening screening, Clock clock,
@@ -132,6 +134,11 @@ public final class CommentService {
         this.screening = screening;
         this.clock = clock;
         this.baseUrl = baseUrl;
+    }
+
+    /** Lets a listener follow what readers see of every comment from now on. */
+    public void addListener(CommentListener listener) {
+        listeners.add(listener);
     }
 
     // ---- taking comments in
@@ -187,14 +194,20 @@ public final class CommentService {
         // outside any transaction: the limit's buckets are written on connections of their own
         requireNotTooSoon(c.clientAddress(), email);
         Decision decision = decide(cleaned, tokens, settings, now);
+        List<CommentEvent> events = new ArrayList<>();
         Comment stored = repository.inTransaction(h -> {
             if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
             long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), decision.status(),
                     name, email, website, null, text, CommentText.toSafeHtml(text), now, clip(c.clientAddress(), 64),
                     clip(c.userAgent(), 300), decision.judgement());
             repository.log(h, id, "received as " + decision.status().code(), decision.reason(), null, now);
-            return repository.byId(h, id).orElseThrow();
+            Comment received = repository.byId(h, id).orElseThrow();
+            if (received.status() == CommentStatus.APPROVED) {
+                events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, received)));
+            }
+            return received;
         });
+        told(events);
         LOG.info("Comment {} on article {}: {} ({})", stored.id(), full.article().id(), stored.status().code(),
                 decision.reason());
         tellTheNewsroom(stored, full, settings);
@@ -381,11 +394,16 @@ public final class CommentService {
         requireModerator(by);
         Instant now = clock.instant();
         Comment before = repository.read(h -> repository.byId(h, commentId)).orElseThrow(() -> new CommentNotFound(commentId));
+        List<CommentEvent> events = new ArrayList<>();
         Comment after = repository.inTransaction(h -> {
+            CommentStatus was = repository.byId(h, commentId).orElseThrow(() -> new CommentNotFound(commentId)).status();
             repository.setStatus(h, commentId, action.result, now);
             repository.log(h, commentId, action.code(), reason, by.id(), now);
-            return repository.byId(h, commentId).orElseThrow();
+            Comment changed = repository.byId(h, commentId).orElseThrow();
+            CommentEvent.ofStatusChange(was, changed).ifPresent(e -> events.add(changing(h, e)));
+            return changed;
         });
+        told(events);
         if (action == Action.APPROVE && before.status() != CommentStatus.APPROVED) {
             articles.full(after.articleId()).ifPresent(full -> tellTheAuthors(after, full, site.comments()));
         }
@@ -423,12 +441,14 @@ public final class CommentService {
                 .when(clean.isEmpty(), "comment", "A comment cannot be empty; move it to the trash instead.")
                 .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
                 .throwIfAny();
-        return repository.inTransaction(h -> {
+        CommentEvent edited = repository.inTransaction(h -> {
             repository.byId(h, commentId).orElseThrow(() -> new CommentNotFound(commentId));
             repository.setBody(h, commentId, clean, CommentText.toSafeHtml(clean));
             repository.log(h, commentId, "edited", "", by.id(), clock.instant());
-            return repository.byId(h, commentId).orElseThrow();
+            return changing(h, new CommentEvent(CommentEvent.Kind.EDITED, repository.byId(h, commentId).orElseThrow()));
         });
+        told(List.of(edited));
+        return edited.comment();
     }
 
     /**
@@ -464,20 +484,25 @@ public final class CommentService {
         CommentSettings settings = site.comments();
         Instant now = clock.instant();
         Comment before = repository.read(h -> repository.byId(h, parentId)).orElseThrow(() -> new CommentNotFound(parentId));
+        List<CommentEvent> events = new ArrayList<>();
         Comment reply = repository.inTransaction(h -> {
             Comment parent = repository.byId(h, parentId).orElseThrow(() -> new CommentNotFound(parentId));
             if (parent.status() != CommentStatus.APPROVED) {
                 // answering a comment approves it: a decision like any other, recorded and told as one
                 repository.setStatus(h, parentId, CommentStatus.APPROVED, now);
                 repository.log(h, parentId, Action.APPROVE.code(), "answered by the newsroom", by.id(), now);
+                events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, repository.byId(h, parentId).orElseThrow())));
             }
             Placement placement = placement(h, parent.articleId(), parentId, settings);
             long id = repository.insert(h, parent.articleId(), placement.parentId(), placement.depth(),
                     CommentStatus.APPROVED, by.name(), by.email(), "", by.id(), clean, CommentText.toSafeHtml(clean), now,
                     null, null, CommentRepository.Judgement.NONE);
             repository.log(h, id, "replied as the newsroom", "", by.id(), now);
-            return repository.byId(h, id).orElseThrow();
+            Comment written = repository.byId(h, id).orElseThrow();
+            events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, written)));
+            return written;
         });
+        told(events);
         if (before.status() != CommentStatus.APPROVED) {
             Comment parent = byId(parentId).orElseThrow();
             articles.full(parent.articleId()).ifPresent(full -> tellTheAuthors(parent, full, settings));
@@ -537,15 +562,18 @@ public final class CommentService {
         InvalidInput.check().when(!EMAIL.matcher(address).matches(), "email", "Enter the reader's email address.").throwIfAny();
         Instant now = clock.instant();
         List<Long> erased = new ArrayList<>();
+        List<CommentEvent> events = new ArrayList<>();
         int changed = repository.inTransaction(h -> {
             List<Comment> theirs = repository.byEmail(h, address);
             int count = repository.anonymise(h, address, removeText, "<p><em>This comment was removed at its author’s request.</em></p>", now);
             for (Comment c : theirs) {
                 repository.log(h, c.id(), removeText ? "erased with its text" : "erased", "at the author's request", by.id(), now);
                 erased.add(c.id());
+                events.add(changing(h, new CommentEvent(CommentEvent.Kind.ERASED, repository.byId(h, c.id()).orElseThrow())));
             }
             return count;
         });
+        told(events);
         screening.forget(erased);
         return changed;
     }
@@ -616,6 +644,27 @@ public final class CommentService {
                     — %s
                     """.formatted(comment.authorName(), full.article().headline(), quoted(comment), baseUrl,
                     full.article().path(), comment.id(), site.settings().title())));
+        }
+    }
+
+    // ---- telling listeners
+
+    /** Tells the listeners of a change inside its transaction; returns the event, to be told after commit. */
+    private CommentEvent changing(Handle h, CommentEvent event) {
+        for (CommentListener listener : listeners) listener.changing(h, event);
+        return event;
+    }
+
+    /** Tells the listeners of committed changes. */
+    private void told(List<CommentEvent> events) {
+        for (CommentEvent event : events) {
+            for (CommentListener listener : listeners) {
+                try {
+                    listener.changed(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("A listener failed on {} of comment {}", event.kind(), event.comment().id(), e);
+                }
+            }
         }
     }
 

@@ -153,6 +153,17 @@ class NewsroomPagesValidityTest {
         pages.put("accounts with problems", new ServedPage(422, post("/admin/accounts", adminCookie, adminCsrf,
                 "name", "", "email", "not-an-address", "role", "author", "password", "short"), "id=\"name-error\"",
                 "id=\"email-error\""));
+        newsroomPage("webhooks, none yet", 200, "/admin/webhooks", "No webhooks yet.");
+        pages.put("webhooks, refused address and no events", new ServedPage(422, post("/admin/webhooks", adminCookie,
+                adminCsrf, "url", "ftp://example.org/hooks"), "id=\"url-error\"", "id=\"events-error\""));
+        var hook = site.wiring().webhooks().add("http://127.0.0.1:9/hooks",
+                java.util.Set.of(dateline.webhooks.WebhookEvent.ARTICLE_PUBLISHED), editorInChief);
+        site.wiring().webhooks().ping(hook.id(), editorInChief);
+        newsroomPage("webhooks, with one", 200, "/admin/webhooks", "http://127.0.0.1:9/hooks");
+        newsroomPage("webhook, with its log", 200, "/admin/webhooks/" + hook.id() + "?done=added", "Show the secret",
+                hook.secret(), "<code>ping</code>");
+        pages.put("webhook, deletion not confirmed", new ServedPage(422, post("/admin/webhooks/" + hook.id() + "/delete",
+                adminCookie, adminCsrf), "Tick the box"));
         newsroomPage("media, with one image", 200, "/admin/media", "alt=\"Fishing boats in the harbour at dawn\"");
         pages.put("media, upload without a file", new ServedPage(422, post("/admin/media", adminCookie, adminCsrf,
                 "alt", "Nothing"), "id=\"file-error\""));

@@ -11,6 +11,7 @@ import dateline.comments.CommentStatus;
 import dateline.accounts.SessionService;
 import dateline.testing.Http;
 import dateline.testing.TestSite;
+import dateline.webhooks.WebhookEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -44,6 +46,8 @@ final class StaffedNewsroom implements AutoCloseable {
     private final long mediaId;
     private final long commentId;
     private final long tokenId;
+    private final long webhookId;
+    private final long deliveryId;
 
     StaffedNewsroom() {
         site = TestSite.serving();
@@ -62,6 +66,10 @@ final class StaffedNewsroom implements AutoCloseable {
                         site.clock().instant(), CommentStatus.PENDING)))));
         tokenId = site.wiring().apiTokens().create(admin, "A script", java.util.Set.of(dateline.api.Scope.READ)).token().id();
         commentId = site.wiring().comments().queue(CommentStatus.PENDING, null, null, 1, admin).items().get(0).id();
+        // a receiver nobody listens at: the ping stays in the log whatever becomes of it
+        webhookId = site.wiring().webhooks().add("http://127.0.0.1:9/hooks", Set.of(WebhookEvent.ARTICLE_PUBLISHED),
+                admin).id();
+        deliveryId = site.wiring().webhooks().ping(webhookId, admin).id();
     }
 
     TestSite site() {
@@ -109,7 +117,7 @@ final class StaffedNewsroom implements AutoCloseable {
 
     /**
      * The route's path with its parameters filled: the article, its revision, the media file, the comment, the
-     * administrator's API token. A parameter this
+     * administrator's API token, the webhook and its delivery. A parameter this
      * class does not know fails the test rather than being filled with something meaningless.
      */
     String pathOf(AdminRoute route) {
@@ -118,6 +126,9 @@ final class StaffedNewsroom implements AutoCloseable {
         if (path.startsWith("/admin/media/{id}")) path = path.replace("{id}", Long.toString(mediaId));
         if (path.startsWith("/admin/comments/{id}")) path = path.replace("{id}", Long.toString(commentId));
         if (path.startsWith("/admin/tokens/{id}")) path = path.replace("{id}", Long.toString(tokenId));
+        if (path.startsWith("/admin/webhooks/{id}")) {
+            path = path.replace("{id}", Long.toString(webhookId)).replace("{delivery}", Long.toString(deliveryId));
+        }
         Matcher unfilled = Pattern.compile("\\{[^}]+}").matcher(path);
         if (unfilled.find()) {
             throw new AssertionError(route.path() + " has a parameter " + unfilled.group() + " that StaffedNewsroom "
