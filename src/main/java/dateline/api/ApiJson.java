@@ -3,6 +3,7 @@ package dateline.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +51,11 @@ final class ApiJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON", e);
         }
+    }
+
+    /** The value as the API writes it, as an ordered map of its fields, for documents that embed it. */
+    static Map<String, Object> fields(Object value) {
+        return MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     /** Reads a request body as the type, or refuses it with the field at fault named. */

@@ -17,8 +17,9 @@ import java.util.Map;
  * What the API answers, as records written in snake_case, and how they are made from the features' records.
  * Addresses are absolute, from the site's base URL. Nothing here carries an email address or a network
  * address: a comment names its author as readers see them, an author is credited by name and slug.
+ * Webhook payloads describe articles and comments with these same fields.
  */
-final class ApiViews {
+public final class ApiViews {
     /** A section, tag or author as an article refers to it. */
     record Ref(String name, String slug, String url) {}
 
@@ -48,8 +49,18 @@ final class ApiViews {
 
     private final String baseUrl;
 
-    ApiViews(String baseUrl) {
+    public ApiViews(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** The public article's fields as the API answers them, for another document to embed. */
+    public Map<String, Object> articleFields(FullArticle full) {
+        return ApiJson.fields(article(full, false));
+    }
+
+    /** The comment's fields as the API answers them, for another document to embed. */
+    public Map<String, Object> commentFields(Comment c) {
+        return ApiJson.fields(comment(c));
     }
 
     /** The article; its Markdown source only for those who may edit it ({@code withSource}). */

@@ -1,6 +1,6 @@
 package dateline.webhooks;
 
-import dateline.articles.Article;
+import dateline.api.ApiViews;
 import dateline.articles.ArticleUpdate;
 import dateline.articles.FullArticle;
 import dateline.comments.Comment;
@@ -13,14 +13,16 @@ import java.util.Optional;
 /**
  * What a payload says of an article or a comment: only what readers of the public pages can see, with
  * absolute addresses. A commenter's email address, network address and browser are never in it, nor a
- * member's email address. This is the one place to change (or to unify with the JSON API's) when receivers
- * need more.
+ * member's email address. Articles and comments have the fields the JSON API gives them, so a receiver
+ * reads one shape from both.
  */
 final class Payloads {
     private final String baseUrl;
+    private final ApiViews views;
 
     Payloads(String baseUrl) {
         this.baseUrl = baseUrl;
+        this.views = new ApiViews(baseUrl);
     }
 
     /** The whole body of a delivery: its id, the event, when it happened, and the event's data. */
@@ -33,44 +35,21 @@ final class Payloads {
         return Json.write(body);
     }
 
+    /** The article as the JSON API shows it, with the public note of an update or correction. */
     Map<String, Object> article(FullArticle full, Optional<ArticleUpdate> note) {
-        Article a = full.article();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", a.id());
-        data.put("url", a.path() == null ? null : baseUrl + a.path());
-        data.put("headline", a.headline());
-        data.put("standfirst", a.standfirst());
-        data.put("type", a.type().code());
-        data.put("section", full.section().map(s -> Map.of("name", s.name(), "url", baseUrl + s.path())).orElse(null));
-        data.put("tags", full.tags().stream().map(t -> Map.of("name", t.name(), "url", baseUrl + t.path())).toList());
-        data.put("authors", full.bylines().stream().map(b -> Map.of("name", b.name(), "url", baseUrl + b.path())).toList());
-        data.put("published_at", text(a.publishedAt()));
-        data.put("updated_at", text(a.significantlyUpdatedAt()));
-        data.put("status", a.status().code());
+        Map<String, Object> data = views.articleFields(full);
         note.ifPresent(n -> data.put("note", Map.of("kind", n.kind().code(),
                 "text", n.note(), "at", n.happenedAt().toString())));
         return data;
     }
 
+    /** The comment as the JSON API shows it, with its address and the article it is on. */
     Map<String, Object> comment(Comment c, FullArticle article) {
         String articleUrl = article.article().path() == null ? null : baseUrl + article.article().path();
-        Map<String, Object> author = new LinkedHashMap<>();
-        author.put("name", c.authorName());
-        author.put("website", c.authorWebsite() == null || c.authorWebsite().isEmpty() ? null : c.authorWebsite());
-        author.put("newsroom", c.byStaff());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", c.id());
+        Map<String, Object> data = views.commentFields(c);
         data.put("url", articleUrl == null ? null : articleUrl + "#comment-" + c.id());
         data.put("article", Map.of("id", article.article().id(), "url", articleUrl == null ? "" : articleUrl,
                 "headline", article.article().headline()));
-        data.put("parent_id", c.parentId());
-        data.put("author", author);
-        data.put("body_html", c.bodyHtml());
-        data.put("created_at", c.createdAt().toString());
         return data;
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
     }
 }

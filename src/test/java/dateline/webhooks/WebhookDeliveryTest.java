@@ -272,8 +272,8 @@ class WebhookDeliveryTest {
             assertThat(data.get("url").asText()).isEqualTo(articleUrl + "#comment-" + held.id());
             assertThat(data.get("article").get("id").asLong()).isEqualTo(article.id());
             assertThat(data.get("article").get("url").asText()).isEqualTo(articleUrl);
-            assertThat(data.get("author").get("name").asText()).isEqualTo("Rosa Reader");
-            assertThat(data.get("author").get("website").asText()).isEqualTo("https://rosa.example");
+            assertThat(data.get("author_name").asText()).isEqualTo("Rosa Reader");
+            assertThat(data.get("author_website").asText()).isEqualTo("https://rosa.example");
             assertThat(data.get("body_html").asText()).contains("Lovely boats this year.");
             assertThat(data.get("parent_id").isNull()).isTrue();
             assertThat(log(hook)).hasSize(1);
