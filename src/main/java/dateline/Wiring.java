@@ -28,6 +28,8 @@ import dateline.media.LocalMediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
+import dateline.search.Fts5Index;
+import dateline.search.SearchService;
 import dateline.site.SiteRoutes;
 import dateline.site.SiteService;
 import dateline.site.SmtpServer;
@@ -68,6 +70,7 @@ public final class Wiring implements AutoCloseable {
     private final MediaService media;
     private final SpamClassifier spam;
     private final CommentService comments;
+    private final SearchService search;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
 
@@ -84,6 +87,8 @@ public final class Wiring implements AutoCloseable {
         this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
                 () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
+        this.search = new SearchService(jdbi, new Fts5Index(), articles, site);
+        articles.addListener(search);
         this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
@@ -203,6 +208,10 @@ public final class Wiring implements AutoCloseable {
 
     public CommentService comments() {
         return comments;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public SpamClassifier spam() {
