@@ -29,7 +29,9 @@ import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
 import dateline.search.Fts5Index;
+import dateline.search.SearchRoutes;
 import dateline.search.SearchService;
+import dateline.search.SearchViews;
 import dateline.site.SiteRoutes;
 import dateline.site.SiteService;
 import dateline.site.SmtpServer;
@@ -102,6 +104,7 @@ public final class Wiring implements AutoCloseable {
     /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
         spam.prepare(); // the first time a site is served, and not for the other commands
+        search.buildIfEmpty(); // a site that had articles before it had search
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH));
@@ -127,7 +130,9 @@ public final class Wiring implements AutoCloseable {
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
-                        new MediaRoutes(media), commentRoutes, admin, articleRoutes)).start();
+                        new MediaRoutes(media), commentRoutes, admin,
+                        new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
+                        articleRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
