@@ -116,7 +116,7 @@ public final class Wiring implements AutoCloseable {
                 settings.baseUrl());
         Newsroom newsroom = new Newsroom(site, templates, assets, csrf);
         AdminRoutes admin = adminRoutes = new AdminRoutes(newsroom,
-                new ArticleDeskRoutes(articles, accounts, site, media, comments, views, markdown, newsroom, clock),
+                new ArticleDeskRoutes(articles, accounts, site, media, comments, views, markdown, newsroom, search, clock),
                 new CommentDeskRoutes(comments, articles, site, newsroom),
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
