@@ -4,6 +4,7 @@ import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
 import dateline.demo.DemoSite;
+import dateline.search.SearchService;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
 import java.io.BufferedReader;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 /** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
-        subcommands = {App.Serve.class, App.Users.class, App.Demo.class})
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -240,6 +241,35 @@ public final class App implements Runnable {
                         (System.nanoTime() - started) / 1e9);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "Look after the search index.",
+            subcommands = {Search.Rebuild.class})
+    static final class Search implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "rebuild", mixinStandardHelpOptions = true,
+                description = "Write every article's search entry again from the articles (the site may keep serving).")
+        static final class Rebuild extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    SearchService.Rebuilt rebuilt = wiring.search().rebuild();
+                    spec.commandLine().getOut().printf("Indexed %,d articles and removed %,d stale entries in %.1f s.%n",
+                            rebuilt.written(), rebuilt.removed(), rebuilt.took().toMillis() / 1000.0);
+                }
+                return 0;
+            }
         }
     }
 }

@@ -37,6 +37,10 @@ import dateline.media.LocalMediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
+import dateline.search.Fts5Index;
+import dateline.search.SearchRoutes;
+import dateline.search.SearchService;
+import dateline.search.SearchViews;
 import dateline.site.SiteRoutes;
 import dateline.site.SiteService;
 import dateline.site.SmtpServer;
@@ -82,6 +86,7 @@ public final class Wiring implements AutoCloseable {
     private final CommentService comments;
     private final ApiTokens apiTokens;
     private final WebhookService webhooks;
+    private final SearchService search;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -99,6 +104,8 @@ public final class Wiring implements AutoCloseable {
         this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
                 () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
+        this.search = new SearchService(jdbi, new Fts5Index(), articles, site);
+        articles.addListener(search);
         this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
@@ -117,6 +124,7 @@ public final class Wiring implements AutoCloseable {
     /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
         spam.prepare(); // the first time a site is served, and not for the other commands
+        search.buildIfEmpty(); // a site that had articles before it had search
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
@@ -128,7 +136,7 @@ public final class Wiring implements AutoCloseable {
                 settings.baseUrl());
         Newsroom newsroom = new Newsroom(site, templates, assets, csrf);
         AdminRoutes admin = adminRoutes = new AdminRoutes(newsroom,
-                new ArticleDeskRoutes(articles, accounts, site, media, comments, views, markdown, newsroom, clock),
+                new ArticleDeskRoutes(articles, accounts, site, media, comments, views, markdown, newsroom, search, clock),
                 new CommentDeskRoutes(comments, articles, site, newsroom),
                 new MediaDeskRoutes(media, site, newsroom),
                 new SettingsRoutes(site, newsroom, clock),
@@ -149,6 +157,7 @@ public final class Wiring implements AutoCloseable {
                         serverError, database::isReachable),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
+                        new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
                         new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
                         articleRoutes)).start();
@@ -246,6 +255,10 @@ public final class Wiring implements AutoCloseable {
 
     public WebhookService webhooks() {
         return webhooks;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public SpamClassifier spam() {

@@ -97,6 +97,27 @@ class AppTest {
     }
 
     @Nested
+    class Search_rebuild {
+        @Test
+        void writes_every_articles_entry_again_and_says_how_many(@TempDir Path data) {
+            assertThat(run("", "demo", "--data", data.toString(), "--articles", "30", "--seed", "2").code()).isZero();
+            try (Wiring wiring = open(data)) {
+                wiring.database().jdbi().useHandle(h -> h.execute("DELETE FROM search_text"));
+            }
+
+            Run rebuild = run("", "search", "rebuild", "--data", data.toString());
+
+            assertThat(rebuild.code()).as(rebuild.err()).isZero();
+            assertThat(rebuild.out()).contains("Indexed 30 articles");
+            try (Wiring wiring = open(data)) {
+                String headline = wiring.articles().latest(PageRequest.first(1)).items().get(0).headline();
+                assertThat(wiring.search().forReaders("\"" + headline + "\"", dateline.search.SearchFilters.none(), 1, 10)
+                        .results()).extracting(r -> r.summary().headline()).contains(headline);
+            }
+        }
+    }
+
+    @Nested
     class Demo {
         @Test
         void fills_a_site_the_same_way_for_the_same_seed(@TempDir Path first, @TempDir Path second) {

@@ -24,6 +24,8 @@ import dateline.comments.CommentService;
 import dateline.comments.CommentStatus;
 import dateline.markup.Markdown;
 import dateline.markup.WordDiff;
+import dateline.search.Found;
+import dateline.search.SearchService;
 import dateline.media.MediaFile;
 import dateline.media.MediaService;
 import dateline.site.SiteService;
@@ -74,11 +76,13 @@ public final class ArticleDeskRoutes {
     private final CommentService comments;
     private final Markdown markdown;
     private final Newsroom newsroom;
+    private final SearchService search;
     private final Clock clock;
 
     public ArticleDeskRoutes(ArticleService articles, AccountService accounts, SiteService site, MediaService media,
                              CommentService comments, ArticleViews views, Markdown markdown, Newsroom newsroom,
-                             Clock clock) {
+                             SearchService search, Clock clock) {
+        this.search = search;
         this.comments = comments;
         this.articles = articles;
         this.accounts = accounts;
@@ -132,27 +136,52 @@ public final class ArticleDeskRoutes {
         String section = query(ctx, "section");
         String author = query(ctx, "author");
         String text = query(ctx, "q");
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("status", status);
+        params.put("section", section);
+        params.put("author", author);
+        params.put("q", text);
         NewsroomQuery query = new NewsroomQuery(ArticleStatus.named(status).orElse(null), Ids.of(section),
-                Ids.of(author), text.isEmpty() ? null : text, null);
+                Ids.of(author), null, null);
+        ArticleList list = text.isBlank() ? newestFirst(ctx, query, params) : bestFirst(ctx, query, text, params);
+        newsroom.render(ctx, HttpStatus.OK, "admin/articles.jte", new ArticleListPage(newsroom.frame(ctx), status, section,
+                author, text, rows(list.summaries(), site.settings()), list.olderUrl(), Arrays.asList(ArticleStatus.values()),
+                articles.sections(), accounts.all(),
+                !(status.isEmpty() && section.isEmpty() && author.isEmpty() && text.isEmpty()),
+                list.newerUrl(), list.problem(), !text.isBlank()));
+    }
+
+    /** One page of the list, and the links to the pages on either side; a search that cannot be run says why. */
+    private record ArticleList(List<ArticleSummary> summaries, String newerUrl, String olderUrl, String problem) {}
+
+    /** Without words to look for, the list is newest first, paged by keyset. */
+    private ArticleList newestFirst(Context ctx, NewsroomQuery query, Map<String, String> params) {
         Cursor before = Cursor.parse(ctx.queryParam("before")).orElse(null);
         Paged<ArticleSummary> page = articles.forNewsroom(query, before, LIST_SIZE, Newsroom.member(ctx).account());
-        String olderUrl = null;
-        if (page.older() != null) {
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("status", status);
-            params.put("section", section);
-            params.put("author", author);
-            params.put("q", text);
-            params.put("before", page.older().encode());
-            olderUrl = "/admin/articles?" + String.join("&", params.entrySet().stream()
-                    .filter(e -> !e.getValue().isEmpty())
-                    .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                    .toList());
+        return new ArticleList(page.items(), null, page.older() == null ? null : listUrl(params, "before", page.older().encode()), null);
+    }
+
+    /** With words to look for, the list is the search's, best match first, paged by number. */
+    private ArticleList bestFirst(Context ctx, NewsroomQuery query, String text, Map<String, String> params) {
+        int number = dateline.search.SearchForm.pageOf(ctx.queryParam("page"));
+        try {
+            Found found = search.forNewsroom(text, query.status(), query.sectionId(), query.authorId(),
+                    Newsroom.member(ctx).account(), number, LIST_SIZE);
+            return new ArticleList(found.results().stream().map(Found.Result::summary).toList(),
+                    found.page() > 1 ? listUrl(params, "page", Integer.toString(found.page() - 1)) : null,
+                    found.hasNext() ? listUrl(params, "page", Integer.toString(found.page() + 1)) : null, null);
+        } catch (InvalidInput refused) {
+            return new ArticleList(List.of(), null, null, refused.problems().get("q"));
         }
-        newsroom.render(ctx, HttpStatus.OK, "admin/articles.jte", new ArticleListPage(newsroom.frame(ctx), status, section,
-                author, text, rows(page.items(), site.settings()), olderUrl, Arrays.asList(ArticleStatus.values()),
-                articles.sections(), accounts.all(),
-                !(status.isEmpty() && section.isEmpty() && author.isEmpty() && text.isEmpty())));
+    }
+
+    private static String listUrl(Map<String, String> params, String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        all.put(name, value);
+        return "/admin/articles?" + String.join("&", all.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList());
     }
 
     private List<ArticleRow> rows(List<ArticleSummary> summaries, SiteSettings settings) {

@@ -373,13 +373,29 @@ final class ArticleRepository extends Repository {
         if (query.sectionId() != null) q.bind("section", query.sectionId());
         if (query.text() != null) q.bind("text", "%" + likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
         if (before != null) q.bind("at", before.at()).bind("cid", before.id());
-        return q.map((rs, ctx) -> new ArticleSummary(rs.getLong("id"), rs.getString("path"), rs.getString("headline"),
-                rs.getString("standfirst"), ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
-                nullableLong(rs.getObject("section_id")), instant(rs.getObject("published_at")),
-                instant(rs.getObject("significantly_updated_at")), List.of(),
-                ArticleStatus.ofCode(rs.getString("status")), instant(rs.getObject("edited_at")),
-                nullableLong(rs.getObject("featured_media_id")))).list();
+        return q.map(NEWSROOM_SUMMARY).list();
     }
+
+    /** The summaries of these articles, whatever their status, in no particular order. */
+    List<ArticleSummary> summaries(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return h.createQuery("SELECT " + SUMMARY_COLUMNS + ", a.status, a.edited_at FROM articles a WHERE a.id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map(NEWSROOM_SUMMARY).list();
+    }
+
+    /** Articles by id, from just after {@code afterId}: for walking through every article in batches. */
+    List<Article> after(Handle h, long afterId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM articles a WHERE a.id > :after ORDER BY a.id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map(ARTICLE).list();
+    }
+
+    private static final RowMapper<ArticleSummary> NEWSROOM_SUMMARY = (rs, ctx) -> new ArticleSummary(rs.getLong("id"),
+            rs.getString("path"), rs.getString("headline"), rs.getString("standfirst"),
+            ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
+            nullableLong(rs.getObject("section_id")), instant(rs.getObject("published_at")),
+            instant(rs.getObject("significantly_updated_at")), List.of(),
+            ArticleStatus.ofCode(rs.getString("status")), instant(rs.getObject("edited_at")),
+            nullableLong(rs.getObject("featured_media_id")));
 
     /** How many articles are in each status, of one account's or of everybody's. */
     Map<ArticleStatus, Long> countByStatus(Handle h, Long visibleTo) {

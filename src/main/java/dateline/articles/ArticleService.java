@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleService {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleService.class);
+    private static final int REPLAY_BATCH = 250;
 
     private final ArticleRepository repository;
     private final AccountService accounts;
@@ -538,10 +539,50 @@ public final class ArticleService {
         });
     }
 
+    /**
+     * The summaries of these articles with their bylines, in the order given, whatever their status: for a
+     * feature that found the articles itself (search) and checks itself who may see them. Unknown ids are left out.
+     */
+    public List<ArticleSummary> summaries(List<Long> articleIds) {
+        return repository.read(h -> {
+            Map<Long, ArticleSummary> byId = new java.util.HashMap<>();
+            withBylines(h, repository.summaries(h, articleIds)).forEach(s -> byId.put(s.id(), s));
+            return articleIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        });
+    }
+
     /** How many articles are in each status: everybody's for editors, one's own for the others. */
     public Map<ArticleStatus, Long> counts(Account viewer) {
         Long visibleTo = viewer.role().can(Permission.EDIT_OTHERS_ARTICLES) ? null : viewer.id();
         return repository.read(h -> repository.countByStatus(h, visibleTo));
+    }
+
+    // ---- replaying
+
+    /**
+     * Tells a listener of every article as it now stands, by id, a few hundred in each transaction, as if
+     * each had just been written, published or retracted: how whatever a listener keeps (a search index) is
+     * built again from the articles. Other listeners hear nothing. Returns how many articles it told of.
+     */
+    public long replay(ArticleListener listener) {
+        long after = 0;
+        long told = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = repository.inTransaction(h -> {
+                List<Long> done = new ArrayList<>();
+                for (Article article : repository.after(h, from, REPLAY_BATCH)) {
+                    Kind kind = article.status() == ArticleStatus.PUBLISHED ? Kind.PUBLISHED
+                            : article.status() == ArticleStatus.RETRACTED ? Kind.RETRACTED : Kind.WRITTEN;
+                    listener.changing(h, ArticleEvent.of(kind, full(h, article)));
+                    done.add(article.id());
+                }
+                return done;
+            });
+            if (ids.isEmpty()) return told;
+            told += ids.size();
+            after = ids.get(ids.size() - 1);
+        }
     }
 
     // ---- inside

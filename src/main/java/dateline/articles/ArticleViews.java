@@ -223,7 +223,7 @@ public final class ArticleViews implements FrameSource {
                 sections.stream().map(s -> new Link(s.name(), s.path())).toList());
     }
 
-    List<ArticleCard> cards(List<ArticleSummary> summaries, SiteSettings settings, List<Section> sections) {
+    public List<ArticleCard> cards(List<ArticleSummary> summaries, SiteSettings settings, List<Section> sections) {
         SiteTime time = settings.time();
         Map<Long, Section> sectionsById = sections.stream().collect(Collectors.toMap(Section::id, Function.identity()));
         Map<Long, MediaFile> images = media.byIds(summaries.stream().map(ArticleSummary::featuredMediaId)

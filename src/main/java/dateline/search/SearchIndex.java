@@ -1,0 +1,39 @@
+package dateline.search;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The full-text index of articles, one implementation per database: SQLite's FTS5 here; PostgreSQL's
+ * {@code tsvector} with {@code websearch_to_tsquery} and {@code ts_headline} can fill the same contract.
+ * Every method works on the handle it is given, so that writing an entry commits or rolls back with the
+ * change to its article.
+ */
+public interface SearchIndex {
+
+    /** Writes the entry of an article, replacing the one it had. */
+    void put(Handle h, IndexEntry entry);
+
+    /** Forgets an article. */
+    void remove(Handle h, long articleId);
+
+    /**
+     * The hits of a search, best first: headline matches weigh most, then tags, authors and standfirst,
+     * then the body. Each hit carries its headline and an excerpt of its body, highlighted.
+     */
+    Hits find(Handle h, SearchQuery query);
+
+    /** The ids of every article the index holds, in order, from just after {@code afterId}; at most {@code limit}. */
+    List<Long> articleIds(Handle h, long afterId, int limit);
+
+    /** The accounts credited on published articles: whom readers may narrow a search to. */
+    List<Long> authorsOfPublished(Handle h);
+
+    /** Tidies the index after many writes, such as a rebuild; searches work the same without it. */
+    void compact(Handle h);
+
+    /** One search's hits and how many there are in all. */
+    record Hits(List<Hit> hits, long total) {}
+
+    record Hit(long articleId, Highlighted headline, Highlighted excerpt) {}
+}
