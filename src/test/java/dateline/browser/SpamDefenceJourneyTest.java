@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * People typing at a person's pace in real Chromium, on a site whose clock runs with real time, are never
@@ -35,7 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * would serve it.
  */
 class SpamDefenceJourneyTest {
-    private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-(\\d+)$");
     /** A brisk typist: about 150 characters a minute once the browser's own time per key is added. */
     private static final Duration PER_KEY = Duration.ofMillis(30);
 
@@ -82,7 +77,7 @@ class SpamDefenceJourneyTest {
         assertThat(focused(reader)).isEqualTo("website");
         reader.switchTo().activeElement().sendKeys(Keys.TAB);
         assertThat(focused(reader)).as("the next stop after the website is the checkbox").isEqualTo("remember");
-        long id = submit(reader);
+        long id = Chromium.postComment(reader);
         Duration took = Duration.ofNanos(System.nanoTime() - loaded);
 
         Comment comment = site.wiring().comments().byId(id).orElseThrow();
@@ -113,7 +108,7 @@ class SpamDefenceJourneyTest {
             type(reader.findElement(By.id("name")), isFirst ? "Jon Park" : "Rita Gomez");
             type(reader.findElement(By.id("email")), isFirst ? "jon.park@example.net" : "rita@example.net");
             site.clock().advance(Duration.ofSeconds(20)); // both write from one network address: past the flood limit
-            ids.add(submit(reader));
+            ids.add(Chromium.postComment(reader));
         }
         for (long id : ids) {
             Comment comment = site.wiring().comments().byId(id).orElseThrow();
@@ -145,15 +140,6 @@ class SpamDefenceJourneyTest {
 
     private static String focused(ChromeDriver browser) {
         return browser.switchTo().activeElement().getDomAttribute("id");
-    }
-
-    /** Presses "Post Comment" and answers the id of the comment the page comes back at. */
-    private static long submit(ChromeDriver browser) {
-        browser.findElement(By.id("submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(COMMENT_ANCHOR.pattern()));
-        Matcher anchor = COMMENT_ANCHOR.matcher(browser.getCurrentUrl());
-        assertThat(anchor.find()).isTrue();
-        return Long.parseLong(anchor.group(1));
     }
 
     private String received(Comment comment) {

@@ -7,11 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium for browser journeys, driven through Debian's chromedriver, with both paths given
@@ -44,6 +50,23 @@ public final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-(\\d+)$");
+
+    /**
+     * Presses the comment form's button and waits for the page to come back at a new comment's anchor: a
+     * different address from the one before, which after an earlier post is that comment's. Answers the id.
+     */
+    public static long postComment(ChromeDriver browser) {
+        WebElement button = browser.findElement(By.id("submit"));
+        String before = browser.getCurrentUrl();
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.and(
+                ExpectedConditions.urlMatches(COMMENT_ANCHOR.pattern()), ExpectedConditions.not(ExpectedConditions.urlToBe(before))));
+        Matcher anchor = COMMENT_ANCHOR.matcher(browser.getCurrentUrl());
+        Assertions.assertTrue(anchor.find());
+        return Long.parseLong(anchor.group(1));
     }
 
     /**
