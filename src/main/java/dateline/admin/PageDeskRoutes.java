@@ -62,7 +62,7 @@ public final class PageDeskRoutes {
         List<Page> all = pages.all();
         Map<Long, String> titles = all.stream().collect(Collectors.toMap(Page::id, Page::title));
         newsroom.render(ctx, HttpStatus.OK, "admin/pages.jte", new PageListScreen(newsroom.frame(ctx), all, titles,
-                NOTICES.get(ctx.queryParam("done"))));
+                notice(ctx)));
     }
 
     private void edit(Context ctx) {
@@ -162,9 +162,14 @@ public final class PageDeskRoutes {
     private void editor(Context ctx, HttpStatus status, Page page, Map<String, String> values,
                         Map<String, String> problems) {
         List<Page> parents = pages.all().stream().filter(p -> page == null || p.id() != page.id()).toList();
-        String notice = status == HttpStatus.OK ? NOTICES.get(ctx.queryParam("done")) : null;
+        String notice = status == HttpStatus.OK ? notice(ctx) : null;
         newsroom.render(ctx, status, "admin/page_editor.jte",
                 new PageEditorScreen(newsroom.frame(ctx), page, values, parents, problems, notice));
+    }
+
+    private static String notice(Context ctx) {
+        String done = ctx.queryParam("done");
+        return done == null ? null : NOTICES.get(done);
     }
 
     private Page page(Context ctx) {

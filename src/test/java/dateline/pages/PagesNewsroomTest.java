@@ -45,14 +45,19 @@ class PagesNewsroomTest {
         return http.get(path, "Cookie", "dateline_session=" + who.token());
     }
 
+    private static String shown(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("status").isEqualTo(200);
+        return response.body();
+    }
+
     private void assertValid(String html) {
         assertThat(checker.errors(html)).isEmpty();
     }
 
     @Test
     void an_editor_writes_publishes_moves_unpublishes_and_deletes_a_page() {
-        assertValid(get(editor, "/admin/pages").body());
-        assertValid(get(editor, "/admin/pages/new").body());
+        assertValid(shown(get(editor, "/admin/pages")));
+        assertValid(shown(get(editor, "/admin/pages/new")));
 
         HttpResponse<String> created = post(editor, "/admin/pages", "title", "About us", "slug", "",
                 "parent", "", "body_format", "markdown", "body", "We report.", "action", "publish");
@@ -60,8 +65,10 @@ class PagesNewsroomTest {
         String edit = header(created, "location").replaceAll("\\?.*", "");
         assertThat(http.get("/about-us/").body()).contains("We report.");
         HttpResponse<String> editor = get(this.editor, edit + "?done=published");
-        assertValid(editor.body());
+        assertValid(shown(editor));
         assertThat(editor.body()).contains("The page is published.", "Live at");
+        assertValid(shown(get(this.editor, edit)));
+        assertThat(shown(get(this.editor, "/admin/pages"))).contains("About us", "/about-us/", "Published");
 
         assertThat(post(this.editor, edit, "title", "About us", "slug", "about", "parent", "",
                 "body_format", "html", "body", "<p>Hello</p><script>alert(1)</script>", "action", "save")
@@ -113,7 +120,7 @@ class PagesNewsroomTest {
         footer = footer.substring(footer.indexOf("site-footer"));
         assertThat(footer.indexOf("https://tips.example.org/")).isPositive().isLessThan(footer.indexOf("/about/"));
         HttpResponse<String> menus = get(editor, "/admin/menus");
-        assertValid(menus.body());
+        assertValid(shown(menus));
         assertThat(menus.body()).contains("About us (page)", "Tips (https://tips.example.org/)");
 
         assertThat(post(editor, "/admin/menus/items/" + tips + "/remove").statusCode()).isEqualTo(303);
