@@ -188,11 +188,12 @@ public final class PageService implements MenuSource {
         menuChanged(menu);
     }
 
-    /** Moves the item one place towards the start of its menu (or, with {@code -1}… see the two verbs). */
+    /** Moves the item one place towards the start of its menu; the first stays first. */
     public void moveUp(long itemId) {
         shift(itemId, -1);
     }
 
+    /** Moves the item one place towards the end of its menu; the last stays last. */
     public void moveDown(long itemId) {
         shift(itemId, 1);
     }
