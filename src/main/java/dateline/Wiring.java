@@ -10,6 +10,7 @@ import dateline.admin.ArticleDeskRoutes;
 import dateline.admin.CommentDeskRoutes;
 import dateline.admin.MediaDeskRoutes;
 import dateline.admin.Newsroom;
+import dateline.admin.PageDeskRoutes;
 import dateline.admin.SectionRoutes;
 import dateline.admin.SettingsRoutes;
 import dateline.admin.SetupRoutes;
@@ -37,6 +38,8 @@ import dateline.media.LocalMediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
+import dateline.pages.PageRoutes;
+import dateline.pages.PageService;
 import dateline.search.Fts5Index;
 import dateline.search.SearchRoutes;
 import dateline.search.SearchService;
@@ -87,9 +90,11 @@ public final class Wiring implements AutoCloseable {
     private final ApiTokens apiTokens;
     private final WebhookService webhooks;
     private final SearchService search;
+    private final PageService pages;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
+    private WebServer web;
 
     private Wiring(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -106,6 +111,7 @@ public final class Wiring implements AutoCloseable {
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
         this.search = new SearchService(jdbi, new Fts5Index(), articles, site);
         articles.addListener(search);
+        this.pages = new PageService(jdbi, articles, markdown, clock);
         this.spam = new SpamClassifier(jdbi, clock);
         this.comments = new CommentService(jdbi, articles, accounts, site, mail, new DatabaseBuckets(jdbi, clock), spam,
                 clock, settings.baseUrl());
@@ -128,7 +134,7 @@ public final class Wiring implements AutoCloseable {
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
-        ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock);
+        ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock, pages);
         CommentRoutes commentRoutes = new CommentRoutes(comments, articles, views, site, templates, settings.baseUrl());
         ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates, commentRoutes::section);
         SetupRoutes setup = new SetupRoutes(accounts, site, views, templates, csrf);
@@ -143,14 +149,15 @@ public final class Wiring implements AutoCloseable {
                 new SectionRoutes(articles, newsroom),
                 new StaffRoutes(accounts, newsroom),
                 new TokenRoutes(apiTokens, accounts, site, newsroom),
-                new WebhookRoutes(webhooks, site, newsroom));
+                new WebhookRoutes(webhooks, site, newsroom),
+                new PageDeskRoutes(pages, articles, newsroom));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
                 new CommentApiRoutes(comments, articles, settings.baseUrl()),
                 new DirectoryApiRoutes(articles, accounts, settings.baseUrl()), settings.baseUrl());
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
-        WebServer web = new WebServer(
+        WebServer web = this.web = new WebServer(
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         articleRoutes::notFound,
                         newsroom::renderNotAllowed,
@@ -160,7 +167,9 @@ public final class Wiring implements AutoCloseable {
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
                         new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
-                        articleRoutes)).start();
+                        articleRoutes,
+                        // last: a page's address can be anything that no other route claims
+                        new PageRoutes(pages, site, views, templates, settings.baseUrl()))).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
@@ -238,6 +247,15 @@ public final class Wiring implements AutoCloseable {
     /** The newsroom's route table with each route's permission, once the web server is built. */
     public List<AdminRoute> adminRouteTable() {
         return adminRoutes == null ? List.of() : adminRoutes.table();
+    }
+
+    /** The paths of every public and newsroom route, in the order they are tried, once the web server is built. */
+    public List<String> routePaths() {
+        return web == null ? List.of() : web.routePaths();
+    }
+
+    public PageService pages() {
+        return pages;
     }
 
     /** The API's route table with each route's scope and permission, once the web server is built. */

@@ -17,7 +17,7 @@ public final class AdminRoutes implements RouteGroup {
 
     public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, CommentDeskRoutes comments, MediaDeskRoutes media,
                        SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff,
-                       TokenRoutes tokens, WebhookRoutes webhooks) {
+                       TokenRoutes tokens, WebhookRoutes webhooks, PageDeskRoutes pages) {
         this.newsroom = newsroom;
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(desk.routes());
@@ -28,6 +28,7 @@ public final class AdminRoutes implements RouteGroup {
         all.addAll(staff.routes());
         all.addAll(tokens.routes());
         all.addAll(webhooks.routes());
+        all.addAll(pages.routes());
         this.table = List.copyOf(all);
     }
 

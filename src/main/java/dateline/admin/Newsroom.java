@@ -33,6 +33,8 @@ public final class Newsroom {
             new Item("Comments", "/admin/comments", Permission.MODERATE_COMMENTS),
             new Item("Media", "/admin/media", Permission.UPLOAD_MEDIA),
             new Item("Sections", "/admin/sections", Permission.MANAGE_SECTIONS),
+            new Item("Pages", "/admin/pages", Permission.MANAGE_SECTIONS),
+            new Item("Menus", "/admin/menus", Permission.MANAGE_SECTIONS),
             new Item("Accounts", "/admin/accounts", Permission.MANAGE_ACCOUNTS),
             new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS),
@@ -87,7 +89,8 @@ public final class Newsroom {
                     || (item.url().equals("/admin/articles") && ctx.path().startsWith("/admin/articles/")
                         && !ctx.path().equals("/admin/articles/new"))
                     || (item.url().equals("/admin/comments") && ctx.path().startsWith("/admin/comments/"))
-                    || (item.url().equals("/admin/webhooks") && ctx.path().startsWith("/admin/webhooks/"));
+                    || (item.url().equals("/admin/webhooks") && ctx.path().startsWith("/admin/webhooks/"))
+                    || (item.url().equals("/admin/pages") && ctx.path().startsWith("/admin/pages/"));
             navigation.add(new NavLink(item.label(), item.url(), current));
         }
         return new AdminFrame(site.settings().title(), member.account().name(), member.account().role().label(),

@@ -39,9 +39,16 @@ public final class ArticleViews implements FrameSource {
     private final Assets assets;
     private final String baseUrl;
     private final Clock clock;
+    private final MenuSource menus;
 
     public ArticleViews(SiteService site, ArticleService articles, MediaService media, Markdown markdown, Assets assets,
                         String baseUrl, Clock clock) {
+        this(site, articles, media, markdown, assets, baseUrl, clock, MenuSource.NONE);
+    }
+
+    public ArticleViews(SiteService site, ArticleService articles, MediaService media, Markdown markdown, Assets assets,
+                        String baseUrl, Clock clock, MenuSource menus) {
+        this.menus = menus;
         this.site = site;
         this.articles = articles;
         this.media = media;
@@ -56,16 +63,22 @@ public final class ArticleViews implements FrameSource {
         return frame(site.settings(), articles.sections(), path);
     }
 
+    /**
+     * The header shows the menu the newsroom arranged, or the sections while it has none; the footer the
+     * publisher's links, then the footer menu.
+     */
     Frame frame(SiteSettings settings, List<Section> sections, String path) {
-        List<NavLink> navigation = sections.stream()
-                .map(s -> new NavLink(s.name(), s.path(), s.path().equals(path)))
-                .toList();
+        MenuSource.Menus arranged = menus.menus(sections);
+        List<NavLink> navigation = arranged.header().isEmpty()
+                ? sections.stream().map(s -> new NavLink(s.name(), s.path(), s.path().equals(path))).toList()
+                : arranged.header().stream().map(l -> new NavLink(l.label(), l.url(), l.url().equals(path))).toList();
         Policies policies = site.policies();
         List<Link> footer = new ArrayList<>();
         footer.add(new Link("Corrections", "/corrections/"));
         for (Policy policy : Policy.values()) {
             if (!policy.textIn(policies).isBlank()) footer.add(new Link(policy.title(), policy.path()));
         }
+        footer.addAll(arranged.footer());
         List<FeedLink> feeds = new ArrayList<>(FeedLink.of("/", settings.title()));
         feeds.add(new FeedLink(FeedLink.RSS, "Comments on " + settings.title(), "/comments/feed/"));
         return new Frame(settings.title(), settings.description(), settings.language(), navigation, footer,

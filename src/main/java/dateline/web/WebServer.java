@@ -87,6 +87,11 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /** The paths of every route, in the order they were added (which is the order Javalin tries them in). */
+    public List<String> routePaths() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint.path).distinct().toList();
+    }
+
     /** The port the server listens on (useful when it was asked for any free port). */
     public int port() {
         return app.port();

@@ -48,6 +48,8 @@ final class StaffedNewsroom implements AutoCloseable {
     private final long tokenId;
     private final long webhookId;
     private final long deliveryId;
+    private final long pageId;
+    private final long menuItemId;
 
     StaffedNewsroom() {
         site = TestSite.serving();
@@ -70,6 +72,9 @@ final class StaffedNewsroom implements AutoCloseable {
         webhookId = site.wiring().webhooks().add("http://127.0.0.1:9/hooks", Set.of(WebhookEvent.ARTICLE_PUBLISHED),
                 admin).id();
         deliveryId = site.wiring().webhooks().ping(webhookId, admin).id();
+        pageId = site.wiring().pages().create(new dateline.pages.PageDraft("About us", "", null, null, "Who we are.")).id();
+        site.wiring().pages().addPageToMenu(dateline.pages.Menu.FOOTER, pageId);
+        menuItemId = site.wiring().pages().menuItems().get(0).id();
     }
 
     TestSite site() {
@@ -117,7 +122,7 @@ final class StaffedNewsroom implements AutoCloseable {
 
     /**
      * The route's path with its parameters filled: the article, its revision, the media file, the comment, the
-     * administrator's API token, the webhook and its delivery. A parameter this
+     * administrator's API token, the webhook and its delivery, the page and its item in the footer menu. A parameter this
      * class does not know fails the test rather than being filled with something meaningless.
      */
     String pathOf(AdminRoute route) {
@@ -126,6 +131,8 @@ final class StaffedNewsroom implements AutoCloseable {
         if (path.startsWith("/admin/media/{id}")) path = path.replace("{id}", Long.toString(mediaId));
         if (path.startsWith("/admin/comments/{id}")) path = path.replace("{id}", Long.toString(commentId));
         if (path.startsWith("/admin/tokens/{id}")) path = path.replace("{id}", Long.toString(tokenId));
+        if (path.startsWith("/admin/pages/{id}")) path = path.replace("{id}", Long.toString(pageId));
+        path = path.replace("{item}", Long.toString(menuItemId));
         if (path.startsWith("/admin/webhooks/{id}")) {
             path = path.replace("{id}", Long.toString(webhookId)).replace("{delivery}", Long.toString(deliveryId));
         }
