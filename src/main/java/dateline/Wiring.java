@@ -48,6 +48,7 @@ import dateline.storage.Database;
 import dateline.storage.DatabaseBuckets;
 import dateline.web.Assets;
 import dateline.web.Csrf;
+import dateline.web.PageCache;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
@@ -87,6 +88,7 @@ public final class Wiring implements AutoCloseable {
     private final ApiTokens apiTokens;
     private final WebhookService webhooks;
     private final SearchService search;
+    private final PageCache pages;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -114,6 +116,11 @@ public final class Wiring implements AutoCloseable {
         WebhookAnnouncer announcer = new WebhookAnnouncer(webhooks, articles, settings.baseUrl());
         articles.addListener(announcer);
         comments.addListener(announcer);
+        this.pages = PageCache.ofMegabytes(settings.pageCacheMb());
+        CacheInvalidation invalidation = new CacheInvalidation(pages);
+        articles.addListener(invalidation);
+        comments.addListener(invalidation);
+        site.addListener(invalidation);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -154,7 +161,8 @@ public final class Wiring implements AutoCloseable {
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         articleRoutes::notFound,
                         newsroom::renderNotAllowed,
-                        serverError, database::isReachable),
+                        serverError, database::isReachable, pages,
+                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
@@ -229,6 +237,11 @@ public final class Wiring implements AutoCloseable {
 
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    /** The finished public pages kept in memory. */
+    public PageCache pages() {
+        return pages;
     }
 
     public ArticleService articles() {

@@ -55,8 +55,18 @@ public final class SiteService {
     /** Once made, the secret never changes, so one read serves the life of the process. */
     private volatile byte[] secret;
 
+    private final java.util.List<SiteListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public SiteService(Jdbi jdbi) {
         this.repository = new SiteRepository(jdbi);
+    }
+
+    public void addListener(SiteListener listener) {
+        listeners.add(listener);
+    }
+
+    private void told() {
+        for (SiteListener listener : listeners) listener.settingsChanged();
     }
 
     public SiteSettings settings() {
@@ -126,6 +136,7 @@ public final class SiteService {
         check(settings, problems);
         problems.throwIfAny();
         repository.putAll(values(settings));
+        told();
     }
 
     /**
@@ -148,6 +159,7 @@ public final class SiteService {
         check(settings, problems);
         problems.throwIfAny();
         repository.putAll(values(settings));
+        told();
     }
 
     /**
@@ -171,6 +183,7 @@ public final class SiteService {
         values.putAll(values(comments));
         values.putAll(values(discovery));
         repository.putAll(values);
+        told();
     }
 
     /** What is wrong with the feed and publisher settings, field by field, without storing anything. */
