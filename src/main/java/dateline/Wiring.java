@@ -98,7 +98,7 @@ public final class Wiring implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         var jdbi = database.jdbi();
-        this.site = new SiteService(jdbi);
+        this.site = new SiteService(jdbi, clock);
         this.mail = new MailService(jdbi, this::mailSettings, clock);
         this.accounts = new AccountService(jdbi, new DatabaseBuckets(jdbi, clock), clock);
         this.sessions = new SessionService(jdbi, accounts, clock);
