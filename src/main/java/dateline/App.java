@@ -93,6 +93,10 @@ public final class App implements Runnable {
         @Option(names = "--dev", description = "Reload templates and assets from src/ as they change.")
         boolean dev;
 
+        @Option(names = "--page-cache-mb", description = "Memory for finished public pages, in megabytes; 0 turns "
+                + "the page cache off (default " + Settings.DEFAULT_PAGE_CACHE_MB + "; env DATELINE_PAGE_CACHE_MB).")
+        String pageCacheMb;
+
         @Override
         Map<String, String> flags() {
             Map<String, String> flags = super.flags();
@@ -100,6 +104,7 @@ public final class App implements Runnable {
             flags.put("host", host);
             flags.put("base-url", baseUrl);
             flags.put("dev", dev ? "true" : null);
+            flags.put("page-cache-mb", pageCacheMb);
             return flags;
         }
 

@@ -14,13 +14,16 @@ import java.util.Properties;
 
 /**
  * How this process runs, read once at start: command-line flags first, then environment variables
- * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV}),
+ * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV},
+ * {@code DATELINE_PAGE_CACHE_MB}),
  * then a properties file ({@code --config FILE} or {@code DATELINE_CONFIG}, keys {@code port}, {@code host}, {@code data},
- * {@code base-url}, {@code dev}), then defaults. What the newsroom chooses for its site lives in the
+ * {@code base-url}, {@code dev}, {@code page-cache-mb}), then defaults. What the newsroom chooses for its site lives in the
  * database instead ({@link dateline.site.SiteSettings}).
  */
-public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev) {
+public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev, int pageCacheMb) {
     public static final int DEFAULT_PORT = 8080;
+    /** Enough for some thousands of finished pages, each kept plain and compressed. */
+    public static final int DEFAULT_PAGE_CACHE_MB = 64;
 
     /** Thrown with a message for the operator when a setting cannot be used. */
     public static final class BadSetting extends RuntimeException {
@@ -43,7 +46,20 @@ public record Settings(String host, int port, Path dataDir, String baseUrl, bool
         Path data = Path.of(pick("data", flags, environment, file, "data"));
         String baseUrl = pick("base-url", flags, environment, file, null);
         boolean dev = Boolean.parseBoolean(pick("dev", flags, environment, file, "false"));
-        return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev);
+        int pageCacheMb = parsePageCacheMb(pick("page-cache-mb", flags, environment, file,
+                Integer.toString(DEFAULT_PAGE_CACHE_MB)));
+        return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev,
+                pageCacheMb);
+    }
+
+    private static int parsePageCacheMb(String text) {
+        try {
+            int mb = Integer.parseInt(text);
+            if (mb < 0 || mb > 1_000_000) throw new NumberFormatException();
+            return mb;
+        } catch (NumberFormatException e) {
+            throw new BadSetting("The page cache size must be a number of megabytes from 0 (off) up, not '" + text + "'.");
+        }
     }
 
     private static String pick(String key, Map<String, String> flags, Map<String, String> environment,

@@ -51,6 +51,7 @@ import dateline.storage.Database;
 import dateline.storage.DatabaseBuckets;
 import dateline.web.Assets;
 import dateline.web.Csrf;
+import dateline.web.PageCache;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
@@ -91,6 +92,7 @@ public final class Wiring implements AutoCloseable {
     private final WebhookService webhooks;
     private final SearchService search;
     private final PageService pages;
+    private final PageCache pageCache;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -101,7 +103,7 @@ public final class Wiring implements AutoCloseable {
         this.clock = clock;
         this.database = database;
         var jdbi = database.jdbi();
-        this.site = new SiteService(jdbi);
+        this.site = new SiteService(jdbi, clock);
         this.mail = new MailService(jdbi, this::mailSettings, clock);
         this.accounts = new AccountService(jdbi, new DatabaseBuckets(jdbi, clock), clock);
         this.sessions = new SessionService(jdbi, accounts, clock);
@@ -120,6 +122,12 @@ public final class Wiring implements AutoCloseable {
         WebhookAnnouncer announcer = new WebhookAnnouncer(webhooks, articles, settings.baseUrl());
         articles.addListener(announcer);
         comments.addListener(announcer);
+        this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
+        CacheInvalidation invalidation = new CacheInvalidation(pageCache, pages);
+        articles.addListener(invalidation);
+        comments.addListener(invalidation);
+        site.addListener(invalidation);
+        pages.addListener(invalidation);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -161,7 +169,8 @@ public final class Wiring implements AutoCloseable {
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         articleRoutes::notFound,
                         newsroom::renderNotAllowed,
-                        serverError, database::isReachable),
+                        serverError, database::isReachable, pageCache,
+                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
                 List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
@@ -238,6 +247,11 @@ public final class Wiring implements AutoCloseable {
 
     public PasswordResets passwordResets() {
         return passwordResets;
+    }
+
+    /** The finished public pages kept in memory. */
+    public PageCache pageCache() {
+        return pageCache;
     }
 
     public ArticleService articles() {

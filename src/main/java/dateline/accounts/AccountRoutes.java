@@ -25,6 +25,11 @@ import java.util.Optional;
  */
 public final class AccountRoutes implements RouteGroup {
     static final String SESSION_COOKIE = "dateline_session";
+
+    /** True when the request carries a newsroom session: what it is shown is that member's own. */
+    public static boolean carriesSession(Context ctx) {
+        return ctx.cookie(SESSION_COOKIE) != null;
+    }
     private static final String MEMBER = "dateline.member";
 
     private final AccountService accounts;

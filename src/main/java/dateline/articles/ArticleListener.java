@@ -20,4 +20,7 @@ public interface ArticleListener {
      * the change is real (deliveries, caches). It should be quick and must not throw.
      */
     default void changed(ArticleEvent event) {}
+
+    /** Called once a section is opened or changed: every page shows the sections in its navigation. */
+    default void sectionsChanged() {}
 }

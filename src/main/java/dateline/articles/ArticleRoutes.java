@@ -6,6 +6,8 @@ import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import dateline.web.Cursor;
 import dateline.web.HttpCaching;
+import dateline.web.PageCache;
+import dateline.web.PageTags;
 import dateline.web.PageRequest;
 import dateline.web.Paged;
 import dateline.web.RouteGroup;
@@ -64,6 +66,7 @@ public final class ArticleRoutes implements RouteGroup {
     private void front(Context ctx) {
         SiteSettings settings = site.settings();
         Paged<ArticleSummary> page = articles.latest(pageRequest(ctx, settings));
+        PageCache.shows(ctx, PageTags.FRONT);
         sendListing(ctx, page, settings, articles.sections(), "/", null, settings.title(), settings.description());
     }
 
@@ -72,6 +75,7 @@ public final class ArticleRoutes implements RouteGroup {
         SiteSettings settings = site.settings();
         List<Section> sections = articles.sections();
         Section section = views.sectionBySlug(sections, ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        PageCache.shows(ctx, PageTags.section(section.id()));
         sendListing(ctx, articles.inSection(section.id(), pageRequest(ctx, settings)), settings, sections,
                 section.path(), "Section", section.name(), section.description());
     }
@@ -80,6 +84,7 @@ public final class ArticleRoutes implements RouteGroup {
         if (redirectedToSlash(ctx)) return;
         SiteSettings settings = site.settings();
         Tag tag = articles.tagBySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        PageCache.shows(ctx, PageTags.tag(tag.id()));
         sendListing(ctx, articles.taggedWith(tag.id(), pageRequest(ctx, settings)), settings, articles.sections(),
                 tag.path(), "Tag", tag.name(), "");
     }
@@ -88,6 +93,7 @@ public final class ArticleRoutes implements RouteGroup {
         if (redirectedToSlash(ctx)) return;
         SiteSettings settings = site.settings();
         Account author = accounts.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        PageCache.shows(ctx, PageTags.author(author.id()), PageTags.byline(author.id()));
         Paged<ArticleSummary> page = articles.byAuthor(author.id(), pageRequest(ctx, settings));
         if (page.items().isEmpty() && isFirstPage(ctx)) throw new NotFoundResponse();
         sendListing(ctx, page, settings, articles.sections(), "/authors/" + author.slug() + "/", "Author",
@@ -101,6 +107,8 @@ public final class ArticleRoutes implements RouteGroup {
         if (lookup instanceof ArticleLookup.Moved moved) {
             ctx.redirect(moved.path(), HttpStatus.MOVED_PERMANENTLY);
         } else if (lookup instanceof ArticleLookup.Found found) {
+            PageCache.shows(ctx, PageTags.article(found.article().article().id()));
+            found.article().bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
             ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections())
                     .withBelow(below.render(found.article(), ctx));
             HttpCaching.sendHtml(ctx, templates.render("articles/article.jte", page), found.article().article().modifiedAt());
@@ -162,6 +170,10 @@ public final class ArticleRoutes implements RouteGroup {
         if (page.items().isEmpty() && !isFirstPage(ctx)) throw new NotFoundResponse();
         String query = isFirstPage(ctx) ? "" : "?" + (ctx.queryParam("before") != null
                 ? "before=" + ctx.queryParam("before") : "after=" + ctx.queryParam("after"));
+        for (ArticleSummary shown : page.items()) {
+            PageCache.shows(ctx, PageTags.listed(shown.id()));
+            shown.bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
+        }
         ListingPage listing = views.listingPage(page, settings, sections, path, query, kind, heading, intro);
         Instant lastModified = page.items().stream().map(ArticleSummary::modifiedAt).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);

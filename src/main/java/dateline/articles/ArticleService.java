@@ -387,11 +387,13 @@ public final class ArticleService {
                 .when(cleanName.isEmpty(), "name", "Name the section.")
                 .when(cleanName.length() > 60, "name", "Keep the name under 60 characters.")
                 .throwIfAny();
-        return repository.inTransaction(h -> {
+        Section opened = repository.inTransaction(h -> {
             if (repository.sectionSlugTaken(h, slug)) throw InvalidInput.of("name", "There is already a section with this name.");
             long id = repository.insertSection(h, cleanName, slug, DraftCheck.clean(description));
             return repository.sections(h).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
         });
+        for (ArticleListener listener : listeners) listener.sectionsChanged();
+        return opened;
     }
 
     public Optional<Tag> tagBySlug(String slug) {

@@ -39,6 +39,7 @@ public final class CommentRoutes implements RouteGroup {
     static final String HONEYPOT = "homepage";
     static final String OWN_COOKIE = "dateline_own_comments";
     static final String REMEMBER_COOKIE = "dateline_commenter";
+    private static final int OWN_COMMENTS_CHECKED = 20;
     private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
     private static final int REMEMBER_SECONDS = 60 * 60 * 24 * 365;
 
@@ -220,6 +221,16 @@ public final class CommentRoutes implements RouteGroup {
                 "email", typed.get("email").strip(), "website", typed.get("website").strip())), StandardCharsets.UTF_8);
         // read by the page's script to fill the form in, so the page itself never carries anything personal
         ctx.cookie(new Cookie(REMEMBER_COOKIE, value, "/", REMEMBER_SECONDS, secureCookies, false, null, SameSite.LAX));
+    }
+
+    /**
+     * True when this reader has a comment that still waits for moderation: they see it on its article, so
+     * what they are shown is their own. The cookie names a few comments, each looked up by its key.
+     */
+    public boolean awaitsModeration(Context ctx) {
+        if (ctx.cookie(OWN_COOKIE) == null) return false;
+        return ownComments(ctx).stream().limit(OWN_COMMENTS_CHECKED).map(comments::byId)
+                .flatMap(java.util.Optional::stream).anyMatch(c -> c.status() != CommentStatus.APPROVED);
     }
 
     private Set<Long> ownComments(Context ctx) {

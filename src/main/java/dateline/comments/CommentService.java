@@ -465,12 +465,14 @@ public final class CommentService {
         articles.full(articleId).filter(f -> f.article().status().isPublic())
                 .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
         Instant now = clock.instant();
-        return repository.inTransaction(h -> {
+        CommentEvent written = repository.inTransaction(h -> {
             long id = repository.insert(h, articleId, null, 1, CommentStatus.APPROVED, by.name(), by.email(), "", by.id(),
                     clean, CommentText.toSafeHtml(clean), now, null, null, CommentRepository.Judgement.NONE);
             repository.log(h, id, "written by the newsroom", "", by.id(), now);
-            return repository.byId(h, id).orElseThrow();
+            return changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, repository.byId(h, id).orElseThrow()));
         });
+        told(List.of(written));
+        return written.comment();
     }
 
     /** A reply from the newsroom: shown at once, marked as the newsroom's. */

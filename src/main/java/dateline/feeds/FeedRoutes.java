@@ -13,6 +13,8 @@ import dateline.site.DiscoverySettings;
 import dateline.site.SiteService;
 import dateline.site.SiteSettings;
 import dateline.web.HttpCaching;
+import dateline.web.PageCache;
+import dateline.web.PageTags;
 import dateline.web.PageRequest;
 import dateline.web.Paged;
 import dateline.web.RouteGroup;
@@ -65,19 +67,24 @@ public final class FeedRoutes implements RouteGroup {
             RouteGroup.readable(routes, format.pathFor("/sections/{slug}/"), ctx -> section(ctx, format));
             RouteGroup.readable(routes, format.pathFor("/tags/{slug}/"), ctx -> tag(ctx, format));
             RouteGroup.readable(routes, format.pathFor("/authors/{slug}/"), ctx -> author(ctx, format));
-            RouteGroup.readable(routes, format.pathFor("/comments/"), ctx -> send(ctx, format,
-                    commentFeeds.site(format, site.settings())));
+            RouteGroup.readable(routes, format.pathFor("/comments/"), ctx -> {
+                PageCache.shows(ctx, PageTags.COMMENTS);
+                send(ctx, format, commentFeeds.site(format, site.settings()));
+            });
             RouteGroup.readable(routes, format.pathFor("/{year}/{month}/{day}/{slug}/"), ctx -> articleComments(ctx, format));
         }
         RouteGroup.readable(routes, "/sitemap.xml", ctx -> send(ctx, sitemaps.index()));
         RouteGroup.readable(routes, "/sitemaps/{file}", this::sitemapFile);
         RouteGroup.readable(routes, "/news-sitemap.xml", ctx -> send(ctx, sitemaps.news(site.settings())));
-        RouteGroup.readable(routes, "/robots.txt", ctx -> HttpCaching.send(ctx, sitemaps.robots(),
-                "text/plain; charset=utf-8", null));
+        RouteGroup.readable(routes, "/robots.txt", ctx -> {
+            PageCache.shows(ctx, PageTags.SITE);
+            HttpCaching.send(ctx, sitemaps.robots(), "text/plain; charset=utf-8", null);
+        });
     }
 
     private void front(Context ctx, FeedFormat format) {
         SiteSettings settings = site.settings();
+        PageCache.shows(ctx, PageTags.FRONT);
         sendArticles(ctx, format, Channel.of(settings.title(), "/", settings.description().isBlank()
                 ? "The latest articles from " + settings.title() + "." : settings.description()), articles::latest);
     }
@@ -85,12 +92,14 @@ public final class FeedRoutes implements RouteGroup {
     private void section(Context ctx, FeedFormat format) {
         Section section = articles.sections().stream().filter(s -> s.slug().equals(ctx.pathParam("slug"))).findFirst()
                 .orElseThrow(NotFoundResponse::new);
+        PageCache.shows(ctx, PageTags.section(section.id()));
         sendArticles(ctx, format, listChannel(section.name(), section.path(), section.description()),
                 page -> articles.inSection(section.id(), page));
     }
 
     private void tag(Context ctx, FeedFormat format) {
         Tag tag = articles.tagBySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        PageCache.shows(ctx, PageTags.tag(tag.id()));
         sendArticles(ctx, format, listChannel(tag.name(), tag.path(), ""), page -> articles.taggedWith(tag.id(), page));
     }
 
@@ -98,6 +107,7 @@ public final class FeedRoutes implements RouteGroup {
         Account author = accounts.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         // like the author's page: somebody who has published nothing has no public feed
         if (articles.byAuthor(author.id(), PageRequest.first(1)).items().isEmpty()) throw new NotFoundResponse();
+        PageCache.shows(ctx, PageTags.author(author.id()), PageTags.byline(author.id()));
         sendArticles(ctx, format, listChannel(author.name(), "/authors/" + author.slug() + "/", author.bio()),
                 page -> articles.byAuthor(author.id(), page));
     }
@@ -109,6 +119,7 @@ public final class FeedRoutes implements RouteGroup {
         String path = "/" + ctx.pathParam("year") + "/" + ctx.pathParam("month") + "/" + ctx.pathParam("day") + "/"
                 + ctx.pathParam("slug") + "/";
         if (!(articles.find(path) instanceof ArticleLookup.Found found)) throw new NotFoundResponse();
+        PageCache.shows(ctx, PageTags.article(found.article().article().id()));
         send(ctx, format, commentFeeds.article(format, found.article(), site.settings()));
     }
 
@@ -128,6 +139,10 @@ public final class FeedRoutes implements RouteGroup {
         SiteSettings settings = site.settings();
         DiscoverySettings discovery = site.discovery();
         List<ArticleSummary> latest = list.apply(PageRequest.first(discovery.feedLength())).items();
+        for (ArticleSummary shown : latest) {
+            PageCache.shows(ctx, PageTags.listed(shown.id()));
+            shown.bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
+        }
         send(ctx, format, articleFeeds.write(format, channel, latest, settings, discovery));
     }
 
@@ -136,6 +151,7 @@ public final class FeedRoutes implements RouteGroup {
     }
 
     private static void send(Context ctx, Sitemaps.Written sitemap) {
+        PageCache.shows(ctx, PageTags.SITEMAPS);
         HttpCaching.send(ctx, sitemap.xml(), XML, sitemap.lastModified());
     }
 }

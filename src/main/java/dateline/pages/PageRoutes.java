@@ -8,12 +8,15 @@ import dateline.web.Head;
 import dateline.web.HttpCaching;
 import dateline.web.Json;
 import dateline.web.Link;
+import dateline.web.PageCache;
+import dateline.web.PageTags;
 import dateline.web.RouteGroup;
 import dateline.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +58,19 @@ public final class PageRoutes implements RouteGroup {
         if (lookup instanceof PageLookup.Moved moved) {
             ctx.redirect(moved.path(), HttpStatus.MOVED_PERMANENTLY);
         } else if (lookup instanceof PageLookup.Found found) {
-            HttpCaching.sendHtml(ctx, templates.render("pages/page.jte", view(found.page())), found.page().modifiedAt());
+            Page page = found.page();
+            List<Page> above = pages.ancestors(page);
+            List<String> shown = new ArrayList<>();
+            shown.add(PageTags.page(page.id()));
+            above.forEach(p -> shown.add(PageTags.page(p.id())));
+            PageCache.shows(ctx, shown);
+            HttpCaching.sendHtml(ctx, templates.render("pages/page.jte", view(page, above)), page.modifiedAt());
         } else {
             throw new NotFoundResponse();
         }
     }
 
-    private PageView view(Page page) {
+    private PageView view(Page page, List<Page> above) {
         String siteTitle = site.settings().title();
         String url = baseUrl + page.path();
         String description = Excerpts.of(SafeHtml.toPlainText(page.bodyHtml()), 160);
@@ -78,7 +87,7 @@ public final class PageRoutes implements RouteGroup {
         jsonLd.put("url", url);
         if (!description.isEmpty()) jsonLd.put("description", description);
         Head head = new Head(page.title() + " – " + siteTitle, description, url, null, meta, Json.forScript(jsonLd));
-        List<Link> breadcrumbs = pages.ancestors(page).stream().map(p -> new Link(p.title(), p.path())).toList();
+        List<Link> breadcrumbs = above.stream().map(p -> new Link(p.title(), p.path())).toList();
         return new PageView(frames.frameAt(page.path()), head, page.title(), page.bodyHtml(), breadcrumbs);
     }
 }

@@ -2,7 +2,10 @@ package dateline.site;
 
 import dateline.web.InvalidInput;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.IllformedLocaleException;
@@ -55,12 +58,59 @@ public final class SiteService {
     /** Once made, the secret never changes, so one read serves the life of the process. */
     private volatile byte[] secret;
 
+    private final java.util.List<SiteListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * How long a server uses the settings it holds before asking whether any server changed them: a page
+     * reads them several times, and a write on this server is seen at once.
+     */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
+    /** The stored settings as last read, with the version they had and when that was checked. */
+    private record Snapshot(Map<String, String> values, String version, Instant checkedAt) {}
+
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
     public SiteService(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    public SiteService(Jdbi jdbi, Clock clock) {
         this.repository = new SiteRepository(jdbi);
+        this.clock = clock;
+    }
+
+    /**
+     * The stored settings, from memory while they are known current: not a source of truth of its own, as
+     * the version row in the database says when to read them again.
+     */
+    private Map<String, String> stored() {
+        Snapshot known = snapshot;
+        Instant now = clock.instant();
+        if (known != null && !now.isBefore(known.checkedAt()) && now.isBefore(known.checkedAt().plus(RECHECK))) {
+            return known.values();
+        }
+        if (known != null && known.version().equals(repository.version())) {
+            snapshot = new Snapshot(known.values(), known.version(), now);
+            return known.values();
+        }
+        Map<String, String> all = Map.copyOf(repository.all());
+        snapshot = new Snapshot(all, all.getOrDefault(SiteRepository.VERSION, ""), now);
+        return all;
+    }
+
+    public void addListener(SiteListener listener) {
+        listeners.add(listener);
+    }
+
+    private void told() {
+        snapshot = null;
+        for (SiteListener listener : listeners) listener.settingsChanged();
     }
 
     public SiteSettings settings() {
-        Map<String, String> stored = repository.all();
+        Map<String, String> stored = stored();
         SiteSettings defaults = SiteSettings.defaults();
         return new SiteSettings(
                 stored.getOrDefault(TITLE, defaults.title()),
@@ -76,13 +126,13 @@ public final class SiteService {
     }
 
     public Policies policies() {
-        Map<String, String> stored = repository.all();
+        Map<String, String> stored = stored();
         return new Policies(stored.getOrDefault(CORRECTIONS_POLICY, ""), stored.getOrDefault(ETHICS_POLICY, ""),
                 stored.getOrDefault(CONTACT, ""), stored.getOrDefault(MASTHEAD, ""));
     }
 
     public DiscoverySettings discovery() {
-        Map<String, String> stored = repository.all();
+        Map<String, String> stored = stored();
         DiscoverySettings d = DiscoverySettings.defaults();
         return new DiscoverySettings(
                 DiscoverySettings.FeedContent.ofCode(stored.getOrDefault(FEED_CONTENT, "")).orElse(d.feedContent()),
@@ -91,7 +141,7 @@ public final class SiteService {
     }
 
     public SmtpServer smtp() {
-        Map<String, String> stored = repository.all();
+        Map<String, String> stored = stored();
         SmtpServer none = SmtpServer.none();
         return new SmtpServer(stored.getOrDefault(SMTP_HOST, none.host()),
                 intOr(stored.get(SMTP_PORT), none.port()),
@@ -103,7 +153,7 @@ public final class SiteService {
     }
 
     public CommentSettings comments() {
-        Map<String, String> stored = repository.all();
+        Map<String, String> stored = stored();
         CommentSettings d = CommentSettings.defaults();
         return new CommentSettings(
                 intOr(stored.get(COMMENT + "thread_depth"), d.threadDepth()),
@@ -126,6 +176,7 @@ public final class SiteService {
         check(settings, problems);
         problems.throwIfAny();
         repository.putAll(values(settings));
+        told();
     }
 
     /**
@@ -148,6 +199,7 @@ public final class SiteService {
         check(settings, problems);
         problems.throwIfAny();
         repository.putAll(values(settings));
+        told();
     }
 
     /**
@@ -171,6 +223,7 @@ public final class SiteService {
         values.putAll(values(comments));
         values.putAll(values(discovery));
         repository.putAll(values);
+        told();
     }
 
     /** What is wrong with the feed and publisher settings, field by field, without storing anything. */
@@ -272,12 +325,15 @@ public final class SiteService {
     public String setupToken() {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
-        return repository.putIfAbsent(SETUP_TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        String token = repository.putIfAbsent(SETUP_TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        snapshot = null;
+        return token;
     }
 
     /** Once the site is set up, the set-up secret has no use left. */
     public void forgetSetupToken() {
         repository.remove(SETUP_TOKEN);
+        snapshot = null;
     }
 
     private static void check(SiteSettings s, InvalidInput.Problems problems) {

@@ -24,7 +24,7 @@ public final class HttpCaching {
 
     private HttpCaching() {}
 
-    private static final String PERSONAL = "dateline.personal-view";
+    static final String PERSONAL = "dateline.personal-view";
 
     /**
      * Marks the response as made for this reader alone (it shows their own comment that still waits): it is

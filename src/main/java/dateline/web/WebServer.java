@@ -32,10 +32,13 @@ public final class WebServer implements AutoCloseable {
     /**
      * How the server listens and what it serves. {@code identify} runs first on every request, to recognise
      * a signed-in member before forged requests are checked; {@code notAllowed} renders the page for 403.
+     * {@code pages} answers public pages from memory, except for requests {@code personal} says are made
+     * for one reader.
      */
     public record Options(String host, int port, Csrf csrf, Handler identify, Handler notFound,
                           java.util.function.Consumer<Context> notAllowed,
-                          String serverErrorPage, BooleanSupplier databaseReachable) {}
+                          String serverErrorPage, BooleanSupplier databaseReachable, PageCache pages,
+                          java.util.function.Predicate<Context> personal) {}
 
     /** The request attribute that carries why a request was refused, for the 403 page. */
     public static final String NOT_ALLOWED_MESSAGE = "dateline.not-allowed";
@@ -65,10 +68,12 @@ public final class WebServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
             });
             config.routes.before(WebServer::addSecurityHeaders);
+            config.routes.before(ctx -> options.pages().lookUp(ctx, options.personal().test(ctx)));
             config.routes.before(options.identify());
             config.routes.before(options.csrf()::check);
             RouteGroup.readable(config.routes, "/healthz", ctx -> health(ctx, options.databaseReachable()));
             for (RouteGroup group : groups) group.addTo(config.routes);
+            config.routes.after(options.pages()::keep);
             config.routes.exception(ForbiddenResponse.class, (e, ctx) -> refuse(ctx, e.getMessage()));
             config.routes.exception(NotAllowed.class, (e, ctx) -> {
                 ctx.status(HttpStatus.FORBIDDEN);

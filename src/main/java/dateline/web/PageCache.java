@@ -1,0 +1,291 @@
+package dateline.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The finished bytes of public pages, kept in memory for anonymous readers so that a story read by
+ * thousands a minute is rendered once, not thousands of times. It knows only addresses, bytes and the
+ * {@link PageTags tags} a page declared it shows; {@link #invalidate} drops every page showing one of the
+ * given tags, so the first request after a change renders the change.
+ *
+ * <p>A page is kept when the route declared what it shows ({@link #shows}), answered 200, set no cookie and
+ * was not made for one reader ({@link HttpCaching#markPersonal}). It is compressed once when stored and
+ * served with its length, validators and {@code Vary: Accept-Encoding}; when many readers miss the same
+ * page at once, one renders and the others wait for its bytes. Requests {@code personal} (a member of the
+ * newsroom, a reader whose comment waits) are rendered fresh and never stored.
+ *
+ * <p>Entries live at most {@link #MAX_AGE}: the comment form's shared anti-spam token in a page stays valid
+ * for a day, so a page an hour old still takes comments.
+ */
+public final class PageCache {
+    /** How long a stored page may be served, well within the comment form token's life of 24 hours. */
+    public static final Duration MAX_AGE = Duration.ofHours(1);
+    /**
+     * Browsers ask again each time (and get a cheap 304 from memory); a CDN in front may keep a page a
+     * minute, which turns a storm of readers into one request a minute per page.
+     */
+    public static final String CACHE_CONTROL = "public, max-age=0, s-maxage=60";
+    /** Tells tests and operators how a page was answered: {@code hit}, {@code miss} or {@code bypass}. */
+    public static final String STATUS_HEADER = "X-Page-Cache";
+    /**
+     * The query parameters the public pages read (list paging, comment paging, replying to a comment); an
+     * address with any other is answered fresh, so no one fills the memory with made-up addresses.
+     */
+    static final Set<String> PAGE_PARAMETERS = Set.of("before", "after", "cpage", "replytocom");
+
+    private static final String SHOWS = "dateline.page-shows";
+    private static final String RENDERING = "dateline.page-rendering";
+    private static final long WAIT_SECONDS = 20;
+    private static final int ENTRY_OVERHEAD = 256;
+
+    private record Entry(String contentType, byte[] plain, byte[] gzip, String etag, Instant lastModified,
+                         Set<String> tags) {
+        int weight(String key) {
+            long w = (long) plain.length + gzip.length + key.length() * 2L + ENTRY_OVERHEAD
+                    + tags.stream().mapToLong(t -> t.length() * 2L + 32).sum();
+            return (int) Math.min(Integer.MAX_VALUE, w);
+        }
+
+        boolean showsAny(Collection<String> changed) {
+            for (String tag : changed) if (tags.contains(tag)) return true;
+            return false;
+        }
+    }
+
+    private record Render(String key, CompletableFuture<Entry> done, long generation) {}
+
+    private final Cache<String, Entry> entries;
+    private final Map<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
+    /** Moves on every invalidation, so a render that began before a change is not kept after it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private PageCache(long maximumBytes) {
+        this.entries = maximumBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .<String, Entry>weigher((key, entry) -> entry.weight(key))
+                .expireAfterWrite(MAX_AGE)
+                .build();
+    }
+
+    /** A cache holding at most {@code megabytes} of pages; 0 turns it off (every page is rendered). */
+    public static PageCache ofMegabytes(int megabytes) {
+        return new PageCache(megabytes * 1024L * 1024L);
+    }
+
+    public static PageCache ofBytes(long bytes) {
+        return new PageCache(bytes);
+    }
+
+    /** Declares what the page being rendered shows, so that a change to any of it drops the page. */
+    public static void shows(Context ctx, Collection<String> tags) {
+        Set<String> shown = ctx.attribute(SHOWS);
+        if (shown == null) {
+            shown = new HashSet<>();
+            ctx.attribute(SHOWS, shown);
+        }
+        shown.addAll(tags);
+    }
+
+    public static void shows(Context ctx, String... tags) {
+        shows(ctx, List.of(tags));
+    }
+
+    /**
+     * Drops every stored page that shows one of {@code tags} ({@link PageTags#SITE} drops them all). The one
+     * entry point for change, so that several servers can later share the same tag sets.
+     */
+    public void invalidate(Collection<String> tags) {
+        generation.incrementAndGet();
+        if (entries == null || tags.isEmpty()) return;
+        if (tags.contains(PageTags.SITE)) {
+            entries.invalidateAll();
+        } else {
+            entries.asMap().values().removeIf(entry -> entry.showsAny(tags));
+        }
+    }
+
+    /** The bytes the stored pages take, as weighed against the bound. */
+    public long weight() {
+        if (entries == null) return 0;
+        entries.cleanUp();
+        return entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /**
+     * Before the routes: answers from memory when it can, waits for a render already under way for the
+     * same page, or lets this request render and remembers to keep the result.
+     */
+    public void lookUp(Context ctx, boolean personal) {
+        if (entries == null || !(ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD"))) return;
+        String key = key(ctx);
+        if (key == null || personal) {
+            if (personal) HttpCaching.markPersonal(ctx);
+            ctx.header(STATUS_HEADER, "bypass");
+            return;
+        }
+        Entry stored = entries.getIfPresent(key);
+        if (stored == null) {
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            CompletableFuture<Entry> underWay = rendering.putIfAbsent(key, mine);
+            if (underWay != null) {
+                stored = awaited(underWay);
+            } else {
+                stored = entries.getIfPresent(key); // kept between the first look and the claim
+                if (stored != null) {
+                    rendering.remove(key, mine);
+                    mine.complete(stored);
+                } else {
+                    ctx.attribute(RENDERING, new Render(key, mine, generation.get()));
+                }
+            }
+        }
+        if (stored != null) {
+            send(ctx, stored, "hit");
+            ctx.skipRemainingHandlers();
+        } else {
+            ctx.header(STATUS_HEADER, "miss");
+        }
+    }
+
+    /** After the routes: keeps the page this request rendered, if it may be kept, and hands it to any waiting. */
+    public void keep(Context ctx) {
+        Render render = ctx.attribute(RENDERING);
+        if (render == null) return;
+        ctx.attribute(RENDERING, null);
+        Entry entry = null;
+        try {
+            entry = keepable(ctx);
+            if (entry != null && generation.get() == render.generation()) {
+                entries.put(render.key(), entry);
+                send(ctx, entry, "miss");
+            } else {
+                entry = null;
+            }
+        } finally {
+            rendering.remove(render.key(), render.done());
+            render.done().complete(entry);
+        }
+    }
+
+    private Entry keepable(Context ctx) {
+        Set<String> tags = ctx.attribute(SHOWS);
+        if (tags == null || ctx.status() != HttpStatus.OK || ctx.attribute(HttpCaching.PERSONAL) != null
+                || !ctx.res().getHeaders("Set-Cookie").isEmpty() || ctx.res().getHeader("Content-Encoding") != null) {
+            return null;
+        }
+        InputStream result = ctx.resultInputStream();
+        if (result == null) return null;
+        byte[] plain;
+        try (result) {
+            plain = result.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.result(plain);
+        String etag = ctx.res().getHeader("ETag");
+        if (etag == null) etag = "W/\"" + HttpCaching.fingerprint(plain) + "\"";
+        return new Entry(ctx.res().getContentType(), plain, gzip(plain), etag,
+                parsedDate(ctx.res().getHeader("Last-Modified")), Set.copyOf(tags));
+    }
+
+    private static void send(Context ctx, Entry entry, String how) {
+        ctx.header(STATUS_HEADER, how);
+        ctx.header("ETag", entry.etag());
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        if (entry.lastModified() != null) ctx.header("Last-Modified", HttpCaching.httpDate(entry.lastModified()));
+        if (HttpCaching.isFresh(ctx, entry.etag(), entry.lastModified())) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            ctx.result(new byte[0]);
+            return;
+        }
+        ctx.status(HttpStatus.OK);
+        ctx.contentType(entry.contentType());
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        byte[] body = gzip ? entry.gzip() : entry.plain();
+        // a Content-Encoding of our own keeps the server from compressing the bytes again
+        if (gzip) ctx.header("Content-Encoding", "gzip");
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.result(body);
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (!coding[0].strip().equalsIgnoreCase("gzip")) continue;
+            return coding.length < 2 || !coding[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+        }
+        return false;
+    }
+
+    /** The address with only the parameters that change a page, in a fixed order; null when it has others. */
+    static String key(Context ctx) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        if (params.isEmpty()) return ctx.path();
+        Map<String, String> kept = new TreeMap<>();
+        for (var param : params.entrySet()) {
+            if (!PAGE_PARAMETERS.contains(param.getKey()) || param.getValue().size() != 1) return null;
+            kept.put(param.getKey(), param.getValue().get(0));
+        }
+        StringBuilder key = new StringBuilder(ctx.path());
+        char sep = '?';
+        for (var param : kept.entrySet()) {
+            key.append(sep).append(param.getKey()).append('=').append(param.getValue());
+            sep = '&';
+        }
+        return key.toString();
+    }
+
+    private static Entry awaited(CompletableFuture<Entry> underWay) {
+        try {
+            return underWay.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return null; // the other render failed or is slow: render this one
+        }
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Instant parsedDate(String header) {
+        if (header == null) return null;
+        try {
+            return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(header));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
