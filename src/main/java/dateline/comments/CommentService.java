@@ -437,10 +437,7 @@ public final class CommentService {
     public Comment edit(long commentId, String text, Account by) {
         requireModerator(by);
         String clean = typed(text);
-        InvalidInput.check()
-                .when(clean.isEmpty(), "comment", "A comment cannot be empty; move it to the trash instead.")
-                .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
-                .throwIfAny();
+        requireText(clean, "comment", "A comment cannot be empty; move it to the trash instead.");
         CommentEvent edited = repository.inTransaction(h -> {
             repository.byId(h, commentId).orElseThrow(() -> new CommentNotFound(commentId));
             repository.setBody(h, commentId, clean, CommentText.toSafeHtml(clean));
@@ -458,10 +455,7 @@ public final class CommentService {
     public Comment commentAsStaff(long articleId, String text, Account by) {
         requireModerator(by);
         String clean = typed(text);
-        InvalidInput.check()
-                .when(clean.isEmpty(), "comment", "Write the comment.")
-                .when(clean.length() > MAX_LENGTH, "comment", "The comment is longer than a comment can be.")
-                .throwIfAny();
+        requireText(clean, "comment", "Write the comment.");
         articles.full(articleId).filter(f -> f.article().status().isPublic())
                 .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
         Instant now = clock.instant();
@@ -475,14 +469,19 @@ public final class CommentService {
         return written.comment();
     }
 
+    /** Refuses newsroom text that is empty or longer than a comment can be, at its field. */
+    private static void requireText(String clean, String field, String whenEmpty) {
+        InvalidInput.check()
+                .when(clean.isEmpty(), field, whenEmpty)
+                .when(clean.length() > MAX_LENGTH, field, "The " + field + " is longer than a comment can be.")
+                .throwIfAny();
+    }
+
     /** A reply from the newsroom: shown at once, marked as the newsroom's. */
     public Comment replyAsStaff(long parentId, String text, Account by) {
         requireModerator(by);
         String clean = typed(text);
-        InvalidInput.check()
-                .when(clean.isEmpty(), "reply", "Write the reply.")
-                .when(clean.length() > MAX_LENGTH, "reply", "The reply is longer than a comment can be.")
-                .throwIfAny();
+        requireText(clean, "reply", "Write the reply.");
         CommentSettings settings = site.comments();
         Instant now = clock.instant();
         Comment before = repository.read(h -> repository.byId(h, parentId)).orElseThrow(() -> new CommentNotFound(parentId));
