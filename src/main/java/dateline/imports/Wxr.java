@@ -70,6 +70,15 @@ public final class Wxr {
     }
 
     /**
+     * Reads a whole export file from its start, handing each part to the handler as it is read, so that a
+     * file of any size needs the memory of one item. Throws {@link WxrException} for a file that cannot be
+     * read, naming the line.
+     */
+    public interface Reader {
+        void read(java.nio.file.Path file, Handler handler);
+    }
+
+    /**
      * Receives an export in file order: the site first, then authors and terms, then items. A handler may
      * throw {@link WxrException} to stop the reading with a message naming the line.
      */
