@@ -144,7 +144,9 @@ public final class Wiring implements AutoCloseable {
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
         ArticleViews views = new ArticleViews(site, articles, media, markdown, assets, settings.baseUrl(), clock, pages);
         CommentRoutes commentRoutes = new CommentRoutes(comments, articles, views, site, templates, settings.baseUrl());
-        ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates, commentRoutes::section);
+        PageRoutes pageRoutes = new PageRoutes(pages, site, views, templates, settings.baseUrl());
+        ArticleRoutes articleRoutes = new ArticleRoutes(articles, accounts, site, views, templates, commentRoutes::section,
+                pageRoutes::show);
         SetupRoutes setup = new SetupRoutes(accounts, site, views, templates, csrf);
         AccountRoutes accountRoutes = new AccountRoutes(accounts, sessions, passwordResets, site, views, templates, csrf,
                 settings.baseUrl());
@@ -178,7 +180,7 @@ public final class Wiring implements AutoCloseable {
                         new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
                         articleRoutes,
                         // last: a page's address can be anything that no other route claims
-                        new PageRoutes(pages, site, views, templates, settings.baseUrl()))).start();
+                        pageRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());

@@ -14,6 +14,7 @@ import dateline.web.RouteGroup;
 import dateline.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
@@ -41,10 +42,17 @@ public final class ArticleRoutes implements RouteGroup {
     private final ArticleViews views;
     private final Templates templates;
     private final Below below;
+    private final Handler otherAddresses;
 
+    /**
+     * {@code otherAddresses} answers an address that has the shape of an article's (four or five parts) but no
+     * date in it, such as a standing page three levels below another: the article routes claim every address
+     * of that shape, and hand on the ones that are not theirs.
+     */
     public ArticleRoutes(ArticleService articles, AccountService accounts, SiteService site, ArticleViews views,
-                         Templates templates, Below below) {
+                         Templates templates, Below below, Handler otherAddresses) {
         this.below = below;
+        this.otherAddresses = otherAddresses;
         this.articles = articles;
         this.accounts = accounts;
         this.site = site;
@@ -100,8 +108,11 @@ public final class ArticleRoutes implements RouteGroup {
                 author.name(), author.bio());
     }
 
-    private void article(Context ctx) {
-        requireDatePath(ctx);
+    private void article(Context ctx) throws Exception {
+        if (!isDatePath(ctx)) {
+            otherAddresses.handle(ctx);
+            return;
+        }
         if (redirectedToSlash(ctx)) return;
         ArticleLookup lookup = articles.find(ctx.path());
         if (lookup instanceof ArticleLookup.Moved moved) {
@@ -117,8 +128,11 @@ public final class ArticleRoutes implements RouteGroup {
         }
     }
 
-    private void history(Context ctx) {
-        requireDatePath(ctx);
+    private void history(Context ctx) throws Exception {
+        if (!isDatePath(ctx)) {
+            otherAddresses.handle(ctx);
+            return;
+        }
         if (redirectedToSlash(ctx)) return;
         String articlePath = ctx.path().substring(0, ctx.path().length() - "history/".length());
         ArticleHistory history = articles.history(articlePath).orElseThrow(NotFoundResponse::new);
@@ -137,12 +151,10 @@ public final class ArticleRoutes implements RouteGroup {
                 page.items().isEmpty() ? null : page.items().get(0).happenedAt());
     }
 
-    private static void requireDatePath(Context ctx) {
-        if (!DATE_PART.matcher(ctx.pathParam("year")).matches()
-                || !DATE_PART.matcher(ctx.pathParam("month")).matches()
-                || !DATE_PART.matcher(ctx.pathParam("day")).matches()) {
-            throw new NotFoundResponse();
-        }
+    private static boolean isDatePath(Context ctx) {
+        return DATE_PART.matcher(ctx.pathParam("year")).matches()
+                && DATE_PART.matcher(ctx.pathParam("month")).matches()
+                && DATE_PART.matcher(ctx.pathParam("day")).matches();
     }
 
     /**

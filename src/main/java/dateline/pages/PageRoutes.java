@@ -46,7 +46,8 @@ public final class PageRoutes implements RouteGroup {
         RouteGroup.readable(routes, "/<path>", this::show);
     }
 
-    private void show(Context ctx) {
+    /** Answers a page's address, or not found; also asked by the article routes for addresses of their shape. */
+    public void show(Context ctx) {
         String path = ctx.path();
         if (!path.endsWith("/")) {
             // only a page's own address moves to its spelling with a slash; anything else stays a 404

@@ -82,6 +82,22 @@ class PageRoutesTest {
         }
 
         @Test
+        void four_and_five_levels_deep_is_served_though_its_address_has_the_shape_of_an_articles() {
+            Page about = published("About us", "about", null, "");
+            Page team = published("Our team", "team", about.id(), "");
+            Page desk = published("The desk", "desk", team.id(), "");
+            published("Night shift", "night", desk.id(), "Who works at night.");
+            Page history = published("History", "history", pages.find("/about/team/desk/night/") instanceof PageLookup.Found f
+                    ? f.page().id() : null, "Since 1921.");
+            assertThat(history.path()).isEqualTo("/about/team/desk/night/history/");
+            HttpResponse<String> fourDeep = http.get("/about/team/desk/night/");
+            assertThat(fourDeep.statusCode()).isEqualTo(200);
+            assertThat(fourDeep.body()).contains("Who works at night.", "<a href=\"/about/team/desk/\">The desk</a>");
+            assertThat(http.get("/about/team/desk/night/history/").body()).contains("Since 1921.");
+            assertThat(http.get("/about/team/desk/day/").statusCode()).isEqualTo(404);
+        }
+
+        @Test
         void answers_head_like_get() {
             published("About us", "about", null, "");
             assertThat(http.head("/about/").statusCode()).isEqualTo(200);
