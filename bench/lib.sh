@@ -81,7 +81,7 @@ stop_pid() {
   wait "$1" 2>/dev/null || true
 }
 
-# wrk_figures FILE: "REQ_PER_S P50_MS P99_MS ERRORS" from the output of `wrk --latency`.
+# wrk_figures FILE: "REQ_PER_S P50_MS P99_MS ERRORS MAX_MS" from the output of `wrk --latency`.
 wrk_figures() {
   awk '
     function ms(v) {
@@ -91,11 +91,12 @@ wrk_figures() {
       return v
     }
     /Requests\/sec:/ { rps = $2 }
+    $1 == "Latency" && $2 != "Distribution" { max = ms($4) }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { errors += $NF }
     /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors }
+    END { printf "%.0f %.3f %.3f %d %.3f\n", rps, p50, p99, errors, max }
   ' "$1"
 }
 
