@@ -19,8 +19,14 @@ import org.slf4j.LoggerFactory;
 public final class AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    /** Checked when no account has the address, so that a wrong address takes as long as a wrong password. */
-    private static final String NO_ACCOUNT_HASH = Passwords.hash(Secrets.newToken());
+
+    /**
+     * Checked when no account has the address, so that a wrong address takes as long as a wrong password.
+     * Made at the first sign-in, not when the server starts: hashing takes a few hundred milliseconds.
+     */
+    private static final class NoAccount {
+        static final String HASH = Passwords.hash(Secrets.newToken());
+    }
 
     /** How an attempt to sign in ended. */
     public sealed interface SignInOutcome {
@@ -54,7 +60,7 @@ public final class AccountService {
             return new SignInOutcome.Throttled(wait);
         }
         Optional<String> hash = repository.passwordHash(address);
-        boolean matches = Passwords.matches(password == null ? "" : password, hash.orElse(NO_ACCOUNT_HASH))
+        boolean matches = Passwords.matches(password == null ? "" : password, hash.orElse(NoAccount.HASH))
                 && hash.isPresent();
         if (!matches) {
             throttle.recordFailure(address, client);

@@ -22,6 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -72,33 +76,75 @@ public final class DemoSite {
         Arrays.sort(ages);
 
         int updated = 0;
-        int commentCount = 0;
         int depth = site.comments().threadDepth();
         List<Publication> batch = new ArrayList<>(BATCH);
         List<List<CommentWriter.CommentIdea>> threads = new ArrayList<>(BATCH);
-        for (int i = count - 1; i >= 0; i--) {
-            Instant publishedAt = until.minusMillis(ages[i]);
-            Section section = sections.get(weightedSection(random, sections.size()));
-            NewsWriter.StoryIdea story = writer.story(section.name());
-            List<Long> authorIds = new ArrayList<>();
-            authorIds.add(staff.get(random.nextInt(staff.size())).id());
-            if (random.nextInt(100) < 15) {
-                long second = staff.get(random.nextInt(staff.size())).id();
-                if (second != authorIds.get(0)) authorIds.add(second);
+        try (Writing writing = new Writing()) {
+            for (int i = count - 1; i >= 0; i--) {
+                Instant publishedAt = until.minusMillis(ages[i]);
+                Section section = sections.get(weightedSection(random, sections.size()));
+                NewsWriter.StoryIdea story = writer.story(section.name());
+                List<Long> authorIds = new ArrayList<>();
+                authorIds.add(staff.get(random.nextInt(staff.size())).id());
+                if (random.nextInt(100) < 15) {
+                    long second = staff.get(random.nextInt(staff.size())).id();
+                    if (second != authorIds.get(0)) authorIds.add(second);
+                }
+                List<ArticleUpdate> updates = updatesFor(writer, random, publishedAt, until);
+                if (!updates.isEmpty()) updated++;
+                batch.add(new Publication(new ArticleDraft(story.headline(), null, story.standfirst(), story.markdownBody(),
+                        BodyFormat.MARKDOWN, story.type(), section.id(), story.tags(), authorIds, story.datelinePlace()),
+                        publishedAt, updates));
+                int size = commentsPerArticle != null ? commentsPerArticle : readers.sizeOfThread();
+                threads.add(readers.thread(story.headline(), section.name(), size, depth));
+                if (batch.size() == BATCH) writing.write(batch, threads, until);
             }
-            List<ArticleUpdate> updates = updatesFor(writer, random, publishedAt, until);
-            if (!updates.isEmpty()) updated++;
-            batch.add(new Publication(new ArticleDraft(story.headline(), null, story.standfirst(), story.markdownBody(),
-                    BodyFormat.MARKDOWN, story.type(), section.id(), story.tags(), authorIds, story.datelinePlace()),
-                    publishedAt, updates));
-            int size = commentsPerArticle != null ? commentsPerArticle : readers.sizeOfThread();
-            threads.add(readers.thread(story.headline(), section.name(), size, depth));
-            if (batch.size() == BATCH) {
-                commentCount += publish(batch, threads, until);
-            }
+            if (!batch.isEmpty()) writing.write(batch, threads, until);
+            return new Summary(count, staff.size(), sections.size(), updated, writing.finish());
         }
-        if (!batch.isEmpty()) commentCount += publish(batch, threads, until);
-        return new Summary(count, staff.size(), sections.size(), updated, commentCount);
+    }
+
+    /**
+     * Writes one batch to the database while the next is being made up, on another thread: making up the
+     * stories and writing them take about as long, and the order of the generator's draws stays the same.
+     */
+    private final class Writing implements AutoCloseable {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-writing"));
+        private Future<Integer> underWay;
+        private int comments;
+
+        /** Waits for the batch before, then hands this one over and empties the lists for the next. */
+        void write(List<Publication> batch, List<List<CommentWriter.CommentIdea>> threads, Instant until) {
+            finish();
+            List<Publication> publications = new ArrayList<>(batch);
+            List<List<CommentWriter.CommentIdea>> conversations = new ArrayList<>(threads);
+            batch.clear();
+            threads.clear();
+            underWay = thread.submit(() -> publish(publications, conversations, until));
+        }
+
+        /** Waits for the last batch; answers how many comments were written in all. */
+        int finish() {
+            if (underWay != null) {
+                try {
+                    comments += underWay.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while writing the demonstration site", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) throw failure;
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    underWay = null;
+                }
+            }
+            return comments;
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 
     /** Publishes a batch of articles with their readers' threads, then empties both lists. */

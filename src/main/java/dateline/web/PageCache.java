@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -60,10 +62,22 @@ public final class PageCache {
     private static final long WAIT_SECONDS = 20;
     private static final int ENTRY_OVERHEAD = 256;
 
-    private record Entry(String contentType, byte[] plain, byte[] gzip, String etag, Instant lastModified,
-                         Set<String> tags) {
+    /**
+     * A kept page. Its bytes live outside the Java heap, read-only, so that the network writes them without
+     * first copying them there, and a large cache adds no work to the garbage collector.
+     */
+    record Entry(String contentType, ByteBuffer plain, ByteBuffer gzip, String etag, Instant lastModified,
+                 Set<String> tags) {
+        Entry(String contentType, byte[] plain, byte[] gzip, String etag, Instant lastModified, Set<String> tags) {
+            this(contentType, outsideTheHeap(plain), outsideTheHeap(gzip), etag, lastModified, tags);
+        }
+
+        private static ByteBuffer outsideTheHeap(byte[] bytes) {
+            return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        }
+
         int weight(String key) {
-            long w = (long) plain.length + gzip.length + key.length() * 2L + ENTRY_OVERHEAD
+            long w = (long) plain.capacity() + gzip.capacity() + key.length() * 2L + ENTRY_OVERHEAD
                     + tags.stream().mapToLong(t -> t.length() * 2L + 32).sum();
             return (int) Math.min(Integer.MAX_VALUE, w);
         }
@@ -71,6 +85,34 @@ public final class PageCache {
         boolean showsAny(Collection<String> changed) {
             for (String tag : changed) if (tags.contains(tag)) return true;
             return false;
+        }
+
+        /** The body to send, as a buffer of its own (the entry's are shared by every reader). */
+        ByteBuffer body(boolean gzip) {
+            return (gzip ? this.gzip : plain).duplicate();
+        }
+
+        byte[] bodyBytes(boolean gzip) {
+            ByteBuffer body = body(gzip);
+            byte[] bytes = new byte[body.remaining()];
+            body.get(bytes);
+            return bytes;
+        }
+
+        /** The headers that let a reader or a CDN keep this page and ask whether it changed. */
+        void validators(BiConsumer<String, String> header) {
+            header.accept("ETag", etag);
+            header.accept("Vary", "Accept-Encoding");
+            header.accept("Cache-Control", CACHE_CONTROL);
+            if (lastModified != null) header.accept("Last-Modified", HttpCaching.httpDate(lastModified));
+        }
+
+        /** The headers that describe the body sent, plain or compressed. */
+        void content(boolean gzip, BiConsumer<String, String> header) {
+            header.accept("Content-Type", contentType);
+            // a Content-Encoding of our own keeps the server from compressing the bytes again
+            if (gzip) header.accept("Content-Encoding", "gzip");
+            header.accept("Content-Length", Integer.toString((gzip ? this.gzip : plain).capacity()));
         }
     }
 
@@ -124,6 +166,11 @@ public final class PageCache {
         } else {
             entries.asMap().values().removeIf(entry -> entry.showsAny(tags));
         }
+    }
+
+    /** The page kept for {@code key} (an address as {@link #key} makes it), if any; nothing is rendered. */
+    Entry stored(String key) {
+        return entries == null ? null : entries.getIfPresent(key);
     }
 
     /** The bytes the stored pages take, as weighed against the bound. */
@@ -212,23 +259,19 @@ public final class PageCache {
 
     private static void send(Context ctx, Entry entry, String how) {
         ctx.header(STATUS_HEADER, how);
-        ctx.header("ETag", entry.etag());
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        if (entry.lastModified() != null) ctx.header("Last-Modified", HttpCaching.httpDate(entry.lastModified()));
+        entry.validators(ctx::header);
         if (HttpCaching.isFresh(ctx, entry.etag(), entry.lastModified())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             ctx.result(new byte[0]);
             return;
         }
         ctx.status(HttpStatus.OK);
-        ctx.contentType(entry.contentType());
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-        byte[] body = gzip ? entry.gzip() : entry.plain();
-        // a Content-Encoding of our own keeps the server from compressing the bytes again
-        if (gzip) ctx.header("Content-Encoding", "gzip");
-        ctx.header("Content-Length", Integer.toString(body.length));
-        ctx.result(body);
+        entry.content(gzip, (name, value) -> {
+            if (name.equals("Content-Type")) ctx.contentType(value);
+            else ctx.header(name, value);
+        });
+        ctx.result(entry.bodyBytes(gzip));
     }
 
     static boolean acceptsGzip(String acceptEncoding) {

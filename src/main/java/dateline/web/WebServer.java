@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +36,21 @@ public final class WebServer implements AutoCloseable {
      * How the server listens and what it serves. {@code identify} runs first on every request, to recognise
      * a signed-in member before forged requests are checked; {@code notAllowed} renders the page for 403.
      * {@code pages} answers public pages from memory, except for requests {@code personal} says are made
-     * for one reader.
+     * for one reader. A request without cookies is never personal (what makes a view personal travels in a
+     * cookie), so such a request for a kept page is answered before the routes, by {@link CachedPageHandler}.
      */
     public record Options(String host, int port, Csrf csrf, Handler identify, Handler notFound,
                           java.util.function.Consumer<Context> notAllowed,
                           String serverErrorPage, BooleanSupplier databaseReachable, PageCache pages,
                           java.util.function.Predicate<Context> personal) {}
+
+    /** Sent with every response, including the pages {@link CachedPageHandler} answers before the routes. */
+    static final Map<String, String> SECURITY_HEADERS = orderedMap(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "X-Frame-Options", "DENY",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 
     /** The request attribute that carries why a request was refused, for the 403 page. */
     public static final String NOT_ALLOWED_MESSAGE = "dateline.not-allowed";
@@ -49,6 +61,7 @@ public final class WebServer implements AutoCloseable {
     public static final String OWN_NOT_FOUND_PAGE = "dateline.own-not-found-page";
 
     private final Javalin app;
+    private LocalConnector inProcess;
 
     public WebServer(Options options, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
@@ -63,6 +76,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.host = options.host();
             config.jetty.port = options.port();
+            // outermost: Javalin places its servlet context inside this handler
+            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(options.pages())));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
@@ -102,17 +117,38 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Answers one raw HTTP/1.1 request inside the process: through every layer a request from the network
+     * passes, but no socket. For measuring the work behind a page apart from the network's.
+     */
+    public String answerInProcess(String rawRequest) throws Exception {
+        return inProcessConnector().getResponse(rawRequest);
+    }
+
+    private synchronized LocalConnector inProcessConnector() throws Exception {
+        if (inProcess == null) {
+            Server server = app.jettyServer().server();
+            HttpConnectionFactory http = server.getConnectors()[0].getConnectionFactory(HttpConnectionFactory.class);
+            inProcess = new LocalConnector(server, new HttpConnectionFactory(http.getHttpConfiguration()));
+            server.addConnector(inProcess);
+            inProcess.start();
+        }
+        return inProcess;
+    }
+
     @Override
     public void close() {
         app.stop();
     }
 
     static void addSecurityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        SECURITY_HEADERS.forEach(ctx::header);
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static void health(Context ctx, BooleanSupplier databaseReachable) {

@@ -49,7 +49,7 @@ class PageCacheTest {
         };
         server = new WebServer(new WebServer.Options("127.0.0.1", 0, new Csrf("http://localhost", Set.of(), "/api/"),
                 ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", () -> true, pages,
-                ctx -> ctx.header("X-Newsroom") != null), List.of(routes)).start();
+                ctx -> ctx.cookie("newsroom") != null), List.of(routes)).start();
         http = new Http("http://127.0.0.1:" + server.port());
     }
 
@@ -111,6 +111,36 @@ class PageCacheTest {
         }
 
         @Test
+        void a_kept_page_answered_before_the_routes_carries_the_bytes_and_headers_the_routes_would_send() {
+            serve(1_000_000, 4000);
+            http.get("/pages/1/");
+            HttpResponse<String> early = http.get("/pages/1/");
+            HttpResponse<String> routed = http.get("/pages/1/", "Cookie", "theme=dark");
+            assertThat(header(early, STATUS)).isEqualTo("hit");
+            assertThat(header(routed, STATUS)).isEqualTo("hit");
+            assertThat(early.body()).isEqualTo(routed.body());
+            var withoutDate = new java.util.TreeMap<>(early.headers().map());
+            withoutDate.remove("date");
+            var routedWithoutDate = new java.util.TreeMap<>(routed.headers().map());
+            routedWithoutDate.remove("date");
+            assertThat(withoutDate).isEqualTo(routedWithoutDate).containsKey("content-security-policy");
+            HttpResponse<byte[]> packed = http.getBytes("/pages/1/", "Accept-Encoding", "gzip");
+            assertThat(header(packed, "Content-Encoding")).isEqualTo("gzip");
+            assertThat(header(packed, "Content-Length")).isEqualTo(Integer.toString(packed.body().length));
+            assertThat(renders).hasValue(1);
+        }
+
+        @Test
+        void a_member_of_the_newsroom_gets_a_fresh_page_even_when_readers_get_a_kept_one() {
+            serve(1_000_000, 1000);
+            http.get("/pages/1/");
+            assertThat(header(http.get("/pages/1/"), STATUS)).isEqualTo("hit");
+            HttpResponse<String> personal = http.get("/pages/1/", "Cookie", "newsroom=yes");
+            assertThat(header(personal, STATUS)).isEqualTo("bypass");
+            assertThat(renders).hasValue(2);
+        }
+
+        @Test
         void only_the_parameters_that_change_a_page_make_a_key_and_others_are_answered_fresh() {
             serve(1_000_000, 1000);
             http.get("/pages/1/?before=abc");
@@ -135,7 +165,7 @@ class PageCacheTest {
         @Test
         void a_page_for_one_reader_and_a_page_that_declared_nothing() {
             serve(1_000_000, 1000);
-            HttpResponse<String> personal = http.get("/pages/1/", "X-Newsroom", "yes");
+            HttpResponse<String> personal = http.get("/pages/1/", "Cookie", "newsroom=yes");
             assertThat(header(personal, STATUS)).isEqualTo("bypass");
             assertThat(header(personal, "Cache-Control")).isEqualTo("private, no-store");
             assertThat(header(http.get("/pages/1/"), STATUS)).isEqualTo("miss");

@@ -1,0 +1,138 @@
+package dateline.bench;
+
+import dateline.Settings;
+import dateline.Wiring;
+import dateline.articles.ArticleDraft;
+import dateline.articles.FullArticle;
+import dateline.articles.Tag;
+import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
+import dateline.demo.DemoSite;
+import dateline.web.PageRequest;
+import dateline.web.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmark 2: how long the site takes to make a page when nothing is kept — an article with 200 comments,
+ * the front page and a section page — through the same path a request takes (Jetty, the routes, the
+ * services, SQLite, the templates) with the page cache off, and without a network: requests go to the
+ * server in memory. Baselines measured in the same run: {@code /healthz} (the request path alone: no
+ * template, one trivial query) and the "can't find that page" page (a small template over two short lists).
+ *
+ * <pre>RenderTimes --data DIR [--articles 500] [--warm-up 3000] [--iterations 2000]</pre>
+ * fills DIR with a demonstration site when it has none, then prints one line per page: bytes, p50, p99 and
+ * max in milliseconds.
+ */
+public final class RenderTimes {
+    static final Instant DEMO_NOW = Instant.parse("2024-06-20T09:38:00Z");
+    private static final int COMMENTS = 200;
+    private static final String NOT_FOUND = "/no-such-page/";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args, "--data", "--articles", "--warm-up", "--iterations");
+        Path data = Path.of(Options.required(options, "--data"));
+        int articles = Options.number(options, "--articles", 500);
+        int warmUp = Options.number(options, "--warm-up", 3000);
+        int iterations = Options.number(options, "--iterations", 2000);
+        boolean fresh = !Files.exists(data.resolve("dateline.db"));
+        Settings settings = new Settings("127.0.0.1", 0, data, "http://localhost", false, 0);
+        try (Wiring wiring = Wiring.open(settings, Clock.systemUTC())) {
+            if (fresh) {
+                new DemoSite(wiring.site(), wiring.accounts(), wiring.articles(), wiring.comments())
+                        .fill(articles, 1, DEMO_NOW, null);
+            }
+            String discussed = fresh ? discussedArticle(wiring) : wiring.articles()
+                    .latest(PageRequest.first(1)).items().get(0).path();
+            String section = "/sections/" + wiring.articles().sections().get(0).slug() + "/";
+            WebServer web = wiring.startWeb();
+
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("article, " + COMMENTS + " comments", discussed);
+            pages.put("front page", "/");
+            pages.put("section page", section);
+            pages.put("baseline: /healthz", "/healthz");
+            pages.put("baseline: not found", NOT_FOUND);
+            Map<String, Timings> timings = new LinkedHashMap<>();
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            for (String name : pages.keySet()) timings.put(name, new Timings());
+
+            for (int i = 0; i < warmUp; i++) {
+                for (String path : pages.values()) answer(web, path, statusOf(path));
+            }
+            for (int i = 0; i < iterations; i++) {
+                for (var page : pages.entrySet()) {
+                    long started = System.nanoTime();
+                    String response = answer(web, page.getValue(), statusOf(page.getValue()));
+                    timings.get(page.getKey()).add(System.nanoTime() - started);
+                    sizes.put(page.getKey(), response.length());
+                }
+            }
+            System.out.printf(Locale.ROOT, "Java %s; %d articles; page cache off; in process (no socket); "
+                            + "%d warm-up and %d timed requests of each page, taken in turn%n",
+                    Runtime.version(), articles, warmUp, iterations);
+            System.out.printf(Locale.ROOT, "%-28s %9s %9s %9s %9s%n", "page", "chars", "p50 ms", "p99 ms", "max ms");
+            for (var page : timings.entrySet()) {
+                System.out.printf(Locale.ROOT, "%-28s %9d %s%n", page.getKey(), sizes.get(page.getKey()),
+                        page.getValue().summary());
+            }
+            System.out.printf(Locale.ROOT, "%d comments shown on %s%n",
+                    count(answer(web, discussed, 200), "class=\"comment-body\""), discussed);
+        }
+        System.exit(0); // the site's background work keeps threads that need not finish
+    }
+
+    /**
+     * A new article with {@value #COMMENTS} approved comments: forty conversations of a comment and four
+     * replies, so that one page shows them all (fifty conversations a page is the default).
+     */
+    private static String discussedArticle(Wiring wiring) {
+        var newest = wiring.articles().latest(PageRequest.first(1)).items().get(0);
+        FullArticle model = wiring.articles().full(newest.id()).orElseThrow();
+        var a = model.article();
+        Instant at = a.publishedAt().minus(Duration.ofMinutes(5));
+        FullArticle article = wiring.articles().publishNew(new ArticleDraft("Readers answer: " + a.headline(), null,
+                a.standfirst(), a.bodySource(), a.bodyFormat(), a.type(), a.sectionId(),
+                model.tags().stream().map(Tag::name).toList(),
+                model.bylines().stream().map(b -> b.accountId()).toList(), a.datelinePlace(), true, null), at);
+        List<CommentService.Imported> thread = new ArrayList<>();
+        for (int i = 0; i < COMMENTS; i++) {
+            int first = i - i % 5;
+            int parent = i % 5 == 0 ? -1 : (i % 5 == 3 ? i - 1 : first);
+            thread.add(new CommentService.Imported(parent, "Reader " + (i + 1), "reader" + (i + 1) + "@example.org",
+                    i % 7 == 0 ? "https://reader" + (i + 1) + ".example.org" : null,
+                    "I read this twice. The part about the second vote is what matters here, and the figures "
+                            + "from last year say the same.\n\nWhat happens to the people who live there now? "
+                            + "Comment " + (i + 1) + ".",
+                    at.plus(Duration.ofMinutes(i + 1)), CommentStatus.APPROVED));
+        }
+        wiring.comments().importThreads(List.of(new CommentService.ImportedThread(article.article().id(), thread)));
+        return article.article().path();
+    }
+
+    private static int statusOf(String path) {
+        return path.equals(NOT_FOUND) ? 404 : 200;
+    }
+
+    private static String answer(WebServer web, String path, int status) throws Exception {
+        String response = web.answerInProcess("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        if (!response.startsWith("HTTP/1.1 " + status)) {
+            throw new IllegalStateException(path + " answered " + response.lines().findFirst().orElse("nothing"));
+        }
+        return response;
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) n++;
+        return n;
+    }
+}
