@@ -42,7 +42,7 @@ public final class InvalidationLog {
 
     /** Records the tags of a change already committed on a connection of its own. */
     public void append(String node, Collection<String> tags, Instant at) {
-        jdbi.useHandle(h -> append(h, node, tags, at));
+        WriteQueue.useTransaction(jdbi, h -> append(h, node, tags, at));
     }
 
     /** The id of the newest entry, or 0: where a node that has just started begins to read. */
