@@ -212,7 +212,10 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
                 LOG.warn("Could not read the changes made by other servers; trying again", e);
             }
         }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
-        return executor::shutdownNow;
+        return () -> {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS); // a read under way ends before the database closes
+        };
     }
 
     /** Forgets the entries every process has read long ago; answers how many. */

@@ -67,7 +67,11 @@ class ChangesFromOtherProcessesTest {
         long deadline = start + WITHIN.toNanos();
         while (true) {
             HttpResponse<String> page = http.get(path);
-            if (page.body().contains(text)) return Duration.ofNanos(System.nanoTime() - start);
+            if (page.body().contains(text)) {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                System.out.printf("%s showed \"%s\" after %d ms%n", path, text, took.toMillis());
+                return took;
+            }
             assertThat(System.nanoTime()).as("%s shows \"%s\" within %s", path, text, WITHIN).isLessThan(deadline);
             Thread.sleep(20);
         }

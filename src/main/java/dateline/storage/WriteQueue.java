@@ -65,6 +65,9 @@ public final class WriteQueue implements AutoCloseable {
         }
     }
 
+    /** Wakes the writer to stop; never run. */
+    private static final Job<Void> STOP = new Job<>(h -> null, false, new CompletableFuture<>());
+
     private final Jdbi jdbi;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -147,11 +150,12 @@ public final class WriteQueue implements AutoCloseable {
         List<Job<?>> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Job<?> first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
-                commit(batch);
+                batch.remove(STOP);
+                if (!batch.isEmpty()) commit(batch);
             } catch (InterruptedException e) {
                 if (closed) break;
             } finally {
@@ -192,6 +196,7 @@ public final class WriteQueue implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        queue.add(STOP);
         try {
             thread.join(30_000);
         } catch (InterruptedException e) {
