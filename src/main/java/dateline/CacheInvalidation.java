@@ -12,35 +12,89 @@ import dateline.pages.PageEvent;
 import dateline.pages.PageListener;
 import dateline.pages.PageService;
 import dateline.site.SiteListener;
+import dateline.site.SiteService;
+import dateline.storage.InvalidationLog;
 import dateline.web.PageCache;
 import dateline.web.PageTags;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns a committed change into the tags of the cached pages that show it, and drops
  * those pages. Exact, so a story read by thousands keeps its copy when something unrelated changes: a new
  * comment drops its article's page and the comment feeds, not the lists; a published article drops the
  * lists, feeds and sitemaps it appears in; settings and sections, shown on every page, drop everything.
- * Every change passes through {@link #drop}, so that several servers can later share these same tag sets
- * through the database.
+ *
+ * <p>Every process serving the site drops the same pages: the tags of each change are also written to the
+ * {@link InvalidationLog} — in the change's own transaction where the feature tells its listeners inside it
+ * (articles, comments), else just after the commit — and every serving process reads the entries of the
+ * others {@link #POLL every second} ({@link #follow}), so a change made by another node, or by a command
+ * such as {@code dateline users} beside a running server, is served within about a second. A notifier
+ * (PostgreSQL's {@code LISTEN/NOTIFY}) can call {@link #catchUp} as soon as it hears of a change; the poll
+ * stays as the safety net.
  */
 final class CacheInvalidation implements ArticleListener, CommentListener, SiteListener, PageListener {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheInvalidation.class);
+    /** How often a serving process reads the changes of the others: one indexed query a second. */
+    static final Duration POLL = Duration.ofSeconds(1);
+    /**
+     * How long the entries are kept: far longer than any pause between two reads. A process that has not
+     * read for longer may have missed some, and drops every page.
+     */
+    static final Duration KEEP = Duration.ofMinutes(5);
+    private static final int BATCH = 500;
+
     private final PageCache pages;
     private final PageService standing;
+    private final SiteService site;
+    private final InvalidationLog log;
+    private final String node;
+    private final Clock clock;
+    /** The newest entry this process has read; -1 until it {@link #follow follows} the others. */
+    private long seen = -1;
+    private long readAtNanos;
 
-    CacheInvalidation(PageCache pages, PageService standing) {
+    /**
+     * @param node names this process among all that share the database, so that it skips its own entries:
+     *             unique to each running {@code Wiring}, as two may share one JVM
+     */
+    CacheInvalidation(PageCache pages, PageService standing, SiteService site, InvalidationLog log, String node,
+                      Clock clock) {
         this.pages = pages;
         this.standing = standing;
+        this.site = site;
+        this.log = log;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Override
+    public void changing(Handle h, ArticleEvent event) {
+        Set<String> tags = tagsOf(event);
+        if (!tags.isEmpty()) log.append(h, node, tags, clock.instant());
     }
 
     @Override
     public void changed(ArticleEvent event) {
-        if (event.kind() == ArticleEvent.Kind.WRITTEN) return; // nothing readers see
+        pages.invalidate(tagsOf(event));
+    }
+
+    private static Set<String> tagsOf(ArticleEvent event) {
+        if (event.kind() == ArticleEvent.Kind.WRITTEN) return Set.of(); // nothing readers see
         Set<String> tags = shownIn(event.article());
         // an update leaves the front page's choice alone; a card there goes through its own tag
         if (event.kind() == ArticleEvent.Kind.UPDATED) tags.remove(PageTags.FRONT);
-        drop(tags);
+        return tags;
     }
 
     @Override
@@ -49,8 +103,17 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
     }
 
     @Override
+    public void changing(Handle h, CommentEvent event) {
+        log.append(h, node, tagsOf(event), clock.instant());
+    }
+
+    @Override
     public void changed(CommentEvent event) {
-        drop(Set.of(PageTags.article(event.comment().articleId()), PageTags.COMMENTS));
+        pages.invalidate(tagsOf(event));
+    }
+
+    private static Set<String> tagsOf(CommentEvent event) {
+        return Set.of(PageTags.article(event.comment().articleId()), PageTags.COMMENTS);
     }
 
     /**
@@ -93,7 +156,70 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         return tags;
     }
 
+    /** Drops the pages here, then tells the other processes, for a change already committed. */
     private void drop(Set<String> tags) {
         pages.invalidate(tags);
+        try {
+            log.append(node, tags, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell other servers of a change to {}; their copies expire within {}", tags,
+                    PageCache.MAX_AGE, e);
+        }
+    }
+
+    /**
+     * Reads the changes made by other processes since the last read and drops the pages they showed; answers
+     * how many changes it read. A change to the settings makes the site's settings be read again first, so
+     * that the page rendered next shows them.
+     */
+    synchronized int catchUp() {
+        long now = System.nanoTime();
+        if (seen < 0 || now - readAtNanos > KEEP.toNanos()) {
+            // starting, or paused for longer than entries are kept: whatever is held may be stale
+            long newest = log.newest();
+            if (seen >= 0) pages.invalidate(Set.of(PageTags.SITE));
+            seen = newest;
+            readAtNanos = now;
+            return 0;
+        }
+        int read = 0;
+        List<InvalidationLog.Entry> entries;
+        do {
+            entries = log.after(seen, node, BATCH);
+            Set<String> tags = new LinkedHashSet<>();
+            for (InvalidationLog.Entry entry : entries) tags.addAll(entry.tags());
+            if (tags.contains(PageTags.SITE)) site.changedElsewhere();
+            if (!tags.isEmpty()) pages.invalidate(tags);
+            if (!entries.isEmpty()) seen = entries.get(entries.size() - 1).id();
+            read += entries.size();
+        } while (entries.size() == BATCH);
+        readAtNanos = now;
+        return read;
+    }
+
+    /** Reads the others' changes every {@link #POLL} on a background thread, until closed. */
+    AutoCloseable follow() {
+        catchUp();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dateline-invalidations");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleAtFixedRate(() -> {
+            try {
+                catchUp();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read the changes made by other servers; trying again", e);
+            }
+        }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS); // a read under way ends before the database closes
+        };
+    }
+
+    /** Forgets the entries every process has read long ago; answers how many. */
+    int forgetOld() {
+        return log.forgetBefore(clock.instant().minus(KEEP));
     }
 }

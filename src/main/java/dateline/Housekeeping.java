@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Forgets, every hour, what the site no longer needs and should not keep: ended sessions, used or expired
  * password links, full rate-limit buckets, mail delivered more than thirty days ago, commenters' network
- * addresses and browsers past the retention period, the uses of expired comment-form tokens, and spam kept
- * longer than the site keeps it. And trains the spam classifier again when moderators have taught it
+ * addresses and browsers past the retention period, the uses of expired comment-form tokens, spam kept
+ * longer than the site keeps it, and the cache invalidations every server has read long ago. And trains the spam classifier again when moderators have taught it
  * something since the last time.
  */
 final class Housekeeping implements AutoCloseable {
@@ -32,6 +32,7 @@ final class Housekeeping implements AutoCloseable {
     private final CommentService comments;
     private final SpamClassifier spam;
     private final DatabaseBuckets buckets;
+    private final CacheInvalidation invalidation;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dateline-housekeeping");
         thread.setDaemon(true);
@@ -39,7 +40,8 @@ final class Housekeeping implements AutoCloseable {
     });
 
     Housekeeping(SessionService sessions, PasswordResets passwordResets, MailService mail, CommentService comments,
-                 SpamClassifier spam, Jdbi jdbi, Clock clock) {
+                 SpamClassifier spam, CacheInvalidation invalidation, Jdbi jdbi, Clock clock) {
+        this.invalidation = invalidation;
         this.sessions = sessions;
         this.passwordResets = passwordResets;
         this.mail = mail;
@@ -57,7 +59,7 @@ final class Housekeeping implements AutoCloseable {
         try {
             int forgotten = sessions.forgetExpired() + passwordResets.forgetOld() + buckets.forgetFullBuckets()
                     + mail.purgeDelivered(KEEP_DELIVERED_MAIL) + comments.forgetOldAddresses()
-                    + comments.forgetUsedFormTokens() + comments.emptySpamFolder();
+                    + comments.forgetUsedFormTokens() + comments.emptySpamFolder() + invalidation.forgetOld();
             if (forgotten > 0) LOG.info("Housekeeping forgot {} expired records", forgotten);
             spam.retrainIfDue();
         } catch (RuntimeException e) {

@@ -49,6 +49,7 @@ import dateline.site.SiteService;
 import dateline.site.SmtpServer;
 import dateline.storage.Database;
 import dateline.storage.DatabaseBuckets;
+import dateline.storage.InvalidationLog;
 import dateline.web.Assets;
 import dateline.web.Csrf;
 import dateline.web.PageCache;
@@ -93,6 +94,7 @@ public final class Wiring implements AutoCloseable {
     private final SearchService search;
     private final PageService pages;
     private final PageCache pageCache;
+    private final CacheInvalidation invalidation;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -123,7 +125,9 @@ public final class Wiring implements AutoCloseable {
         articles.addListener(announcer);
         comments.addListener(announcer);
         this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
-        CacheInvalidation invalidation = new CacheInvalidation(pageCache, pages);
+        // unique to this Wiring, so that it skips its own entries but not those of another in the same JVM
+        String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(jdbi), node, clock);
         articles.addListener(invalidation);
         comments.addListener(invalidation);
         site.addListener(invalidation);
@@ -185,7 +189,9 @@ public final class Wiring implements AutoCloseable {
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
         running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
-        running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
+        running.add(invalidation.follow());
+        running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, invalidation, database.jdbi(),
+                clock).start());
         setup.announce(settings.baseUrl());
         return web;
     }

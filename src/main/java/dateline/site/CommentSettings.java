@@ -33,6 +33,13 @@ public record CommentSettings(
         return new CommentSettings(5, 50, false, false, true, 2, "", "", true, true, 30, 3, 30);
     }
 
+    /** The same settings with another minimum time to fill in the form (0 for a site under a load test). */
+    public CommentSettings withMinimumFillSeconds(int seconds) {
+        return new CommentSettings(threadDepth, perPage, newestFirst, holdAll, trustPreviouslyApproved, linkLimit,
+                moderationWords, disallowedWords, notifyAuthors, notifyModerators, keepAddressesDays, seconds,
+                emptySpamAfterDays);
+    }
+
     /** The words of a list, one per line (or separated by commas), in lower case, blanks dropped. */
     public static List<String> words(String list) {
         return Arrays.stream((list == null ? "" : list).split("[\\n,]"))

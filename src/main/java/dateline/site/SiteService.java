@@ -100,6 +100,14 @@ public final class SiteService {
         return all;
     }
 
+    /**
+     * Forgets the settings held in memory, so that the next read takes them from the database: another
+     * process changed them, and pages rendered from now on must show the change at once.
+     */
+    public void changedElsewhere() {
+        snapshot = null;
+    }
+
     public void addListener(SiteListener listener) {
         listeners.add(listener);
     }

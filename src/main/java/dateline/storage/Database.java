@@ -18,12 +18,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    /** SQLite's one writer; PostgreSQL takes writers side by side and shares flushes itself. */
+    private final WriteQueue writer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         InstantColumns.register(jdbi);
+        this.writer = dialect == Dialect.SQLITE ? WriteQueue.start(jdbi) : null;
     }
 
     /** Opens (creating if needed) the embedded SQLite database of a site in its data folder. */
@@ -42,9 +45,13 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("dateline");
         if (dialect == Dialect.SQLITE) {
-            // WAL lets readers run beside the one writer; synchronous=FULL makes every acknowledged commit
-            // survive a power cut; writers that meet a lock wait for it instead of failing; and transactions
-            // take the write lock when they begin, so two writers never deadlock upgrading a read lock.
+            // WAL lets readers run beside the one writer; synchronous=FULL flushes the log at every commit, so
+            // an acknowledged commit survives a power cut (a killed process loses nothing either way). In this
+            // process writes go through the WriteQueue, one writer sharing flushes; a writer of another process
+            // (a command) waits for the lock up to busy_timeout instead of failing. Every transaction begins
+            // IMMEDIATE, taking the write lock first: one that began as a reader and then wrote would fail at
+            // once with SQLITE_BUSY whenever another had written meanwhile, whatever busy_timeout says
+            // (ConcurrentWritersTest fails so without it).
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("foreign_keys", "true");
@@ -93,6 +100,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writer != null) writer.close();
         dataSource.close();
     }
 }

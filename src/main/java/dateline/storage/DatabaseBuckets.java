@@ -68,7 +68,8 @@ public final class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManag
                 long now = clock.millis();
                 long expiresAt = now + newState.calculateFullRefillingTime(now * 1_000_000L) / 1_000_000L
                         + KEEP_AFTER_FULL.toMillis();
-                return jdbi.withHandle(h -> original == null
+                // a bucket lost in a power cut lets a reader post once more: its commit need not wait for the disk
+                return WriteQueue.inUnflushedTransaction(jdbi, h -> original == null
                         ? h.createUpdate("INSERT INTO rate_limits (bucket_key, state, expires_at) "
                                         + "VALUES (:key, :state, :expires) ON CONFLICT (bucket_key) DO NOTHING")
                                 .bind("key", key).bind("state", updated).bind("expires", expiresAt).execute()

@@ -124,7 +124,7 @@ public final class OutboxWorker<T> implements AutoCloseable {
 
     private Optional<T> claim(long id, Courier<T> courier) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> table.claim(h, id, nodeName, now, now.plus(policy.claim()))
+        return WriteQueue.inTransaction(jdbi, h -> table.claim(h, id, nodeName, now, now.plus(policy.claim()))
                 ? courier.claimed(h, id) : Optional.empty());
     }
 
@@ -133,16 +133,16 @@ public final class OutboxWorker<T> implements AutoCloseable {
         int attempts = courier.attempts(item) + 1;
         Instant now = clock.instant();
         if (attempt.delivered()) {
-            jdbi.useTransaction(h -> table.markDone(h, id, attempts, attempt.code(), now));
+            WriteQueue.useTransaction(jdbi, h -> table.markDone(h, id, attempts, attempt.code(), now));
             LOG.info("Delivered {}", courier.named(item));
             return true;
         }
         if (attempts >= policy.maxAttempts()) {
-            jdbi.useTransaction(h -> table.giveUp(h, id, attempts, attempt.code(), attempt.error(), now));
+            WriteQueue.useTransaction(jdbi, h -> table.giveUp(h, id, attempts, attempt.code(), attempt.error(), now));
             LOG.warn("Gave up {} after {} attempts: {}", courier.named(item), attempts, attempt.error());
         } else {
             Instant next = now.plus(policy.backoff().get(attempts - 1));
-            jdbi.useTransaction(h -> table.retryLater(h, id, attempts, attempt.code(), attempt.error(), next));
+            WriteQueue.useTransaction(jdbi, h -> table.retryLater(h, id, attempts, attempt.code(), attempt.error(), next));
             LOG.warn("{} failed (attempt {} of {}), trying again at {}: {}", courier.named(item), attempts,
                     policy.maxAttempts(), next, attempt.error());
         }

@@ -18,7 +18,7 @@ public abstract class Repository {
 
     /** Runs the work in one transaction: everything it writes is stored, or nothing is. */
     public <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
+        return WriteQueue.inTransaction(jdbi, work);
     }
 
     /** Runs the work on one connection, without a transaction of its own: for reads. */

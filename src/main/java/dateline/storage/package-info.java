@@ -4,6 +4,8 @@
  *
  * <p>Glossary: a <em>dialect</em> is a database family (SQLite, PostgreSQL) whose SQL differs a little;
  * an <em>instant column</em> is a BIGINT of epoch milliseconds; a <em>repository</em> holds a feature's SQL
- * and is seen by that feature's service alone.
+ * and is seen by that feature's service alone; the <em>write queue</em> is SQLite's one writer, through which
+ * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
+ * one process serving a site to the others.
  */
 package dateline.storage;

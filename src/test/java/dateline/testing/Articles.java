@@ -15,7 +15,7 @@ import java.util.List;
 public final class Articles {
     private final ArticleService service;
 
-    Articles(ArticleService service) {
+    public Articles(ArticleService service) {
         this.service = service;
     }
 

@@ -1,0 +1,155 @@
+package dateline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark 4: sustained comment posts per second through the real HTTP form path, against {@code dateline
+ * serve} running as a process of its own on a fresh data folder, with p50 and p99 latency. The baseline,
+ * measured in the same run with the same clients, is a GET of the article page the comments go under
+ * (answered from the page cache): what the HTTP path costs before any write. Then the server is stopped and
+ * every comment that was acknowledged is looked for in the database.
+ *
+ * <pre>java -cp target/dateline.jar dateline.CommentWritesBenchmark [--seconds 20] [--clients 16]</pre>
+ */
+public final class CommentWritesBenchmark {
+    private record Run(String what, int requests, double seconds, long[] nanos, Map<Integer, Integer> statuses,
+                       Duration serverCpu) {
+        String line() {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "%-22s %7d requests %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms"
+                            + "   server CPU %5.2f ms/request   %s",
+                    what, requests, requests / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    requests == 0 ? 0 : serverCpu.toNanos() / 1e6 / requests, statuses);
+        }
+    }
+
+    private interface Request {
+        CommentLoad.Answer send(long n) throws IOException;
+    }
+
+    private CommentWritesBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = 20;
+        int clients = 16;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Path data = Files.createTempDirectory("dateline-comment-writes-");
+        try {
+            run(data, Duration.ofSeconds(seconds), clients);
+        } finally {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path data, Duration length, int clients) throws Exception {
+        CommentLoad.Target target = CommentLoad.prepare(data);
+        int port = freePort();
+        Path log = data.resolve("server.log");
+        Process server = CommentLoad.serve(data, port, log, "-Xmx512m");
+        List<Long> accepted = new ArrayList<>();
+        try {
+            if (!CommentLoad.awaitHealthy(port, Duration.ofSeconds(60))) {
+                throw new IllegalStateException("The server did not start; see " + Files.readString(log));
+            }
+            String token = CommentLoad.formToken(port, target.articleId());
+            AtomicLong numbers = new AtomicLong();
+            System.out.printf(Locale.ROOT, "Comment writes: %d clients, %d s each, a new connection per request, "
+                    + "on loopback; synchronous=FULL%n", clients, length.toSeconds());
+            Request page = n -> CommentLoad.get(port, target.path(), n);
+            Request comment = n -> CommentLoad.post(port, target, token, n);
+            load("warm-up", clients, Duration.ofSeconds(3), page, numbers, null, server);
+            System.out.println(load("GET article (cached)", clients, length.dividedBy(2), page, numbers, null, server).line());
+            // long enough for the compiler to finish with the comment path, whose work would count as the server's
+            load("warm-up", clients, Duration.ofSeconds(10), comment, numbers, accepted, server);
+            System.out.println(load("POST comment", clients, length, comment, numbers, accepted, server).line());
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        Settings settings = Settings.resolve(Map.of("data", data.toString()), Map.of());
+        try (Wiring wiring = Wiring.open(settings, Clock.systemUTC())) {
+            long missing = accepted.stream().filter(id -> wiring.comments().byId(id).isEmpty()).count();
+            System.out.printf(Locale.ROOT, "Acknowledged comments: %d, of which missing after the server stopped: %d%n",
+                    accepted.size(), missing);
+        }
+    }
+
+    private static Run load(String what, int clients, Duration length, Request request, AtomicLong numbers,
+                            List<Long> accepted, Process server) throws Exception {
+        Duration cpuBefore = cpuOf(server);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        List<Future<List<CommentLoad.Answer>>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                List<CommentLoad.Answer> answers = new ArrayList<>();
+                while (System.nanoTime() < end) answers.add(request.send(numbers.getAndIncrement()));
+                return answers;
+            }));
+        }
+        List<CommentLoad.Answer> all = new ArrayList<>();
+        for (Future<List<CommentLoad.Answer>> w : work) all.addAll(w.get());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Duration cpu = cpuOf(server).minus(cpuBefore);
+        pool.shutdown();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (CommentLoad.Answer a : all) {
+            statuses.merge(a.status(), 1, Integer::sum);
+            if (accepted != null && a.accepted()) {
+                synchronized (accepted) {
+                    accepted.add(a.commentId());
+                }
+            }
+        }
+        return new Run(what, all.size(), seconds, all.stream().mapToLong(CommentLoad.Answer::nanos).toArray(), statuses,
+                cpu);
+    }
+
+    /** The processor time the server has used so far, on all its threads. */
+    private static Duration cpuOf(Process server) {
+        return server.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

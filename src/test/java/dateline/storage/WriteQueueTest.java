@@ -1,0 +1,98 @@
+package dateline.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dateline.testing.TestSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Write transactions share commits through the one writer, yet each is stored or undone on its own. */
+class WriteQueueTest {
+    private TestSite site;
+    private Jdbi jdbi;
+
+    @BeforeEach
+    void open() {
+        site = TestSite.services();
+        jdbi = site.wiring().database().jdbi();
+        jdbi.useHandle(h -> h.execute("CREATE TABLE notes (text TEXT NOT NULL)"));
+    }
+
+    @AfterEach
+    void close() {
+        site.close();
+    }
+
+    private int note(String text) {
+        return WriteQueue.inTransaction(jdbi, h -> h.createUpdate("INSERT INTO notes (text) VALUES (:t)")
+                .bind("t", text).execute());
+    }
+
+    private List<String> notes() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT text FROM notes ORDER BY text").mapTo(String.class).list());
+    }
+
+    @Test
+    void a_work_that_fails_is_undone_alone_and_its_caller_gets_its_exception() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch together = new CountDownLatch(1);
+        List<Future<?>> writes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                int n = i;
+                writes.add(pool.submit(() -> {
+                    together.await();
+                    if (n % 4 != 0) return note("kept " + n);
+                    return WriteQueue.inTransaction(jdbi, h -> {
+                        h.createUpdate("INSERT INTO notes (text) VALUES (:t)").bind("t", "undone " + n).execute();
+                        throw new IllegalArgumentException("refused " + n);
+                    });
+                }));
+            }
+            together.countDown();
+            int refused = 0;
+            for (Future<?> write : writes) {
+                try {
+                    write.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("refused");
+                    refused++;
+                }
+            }
+            assertThat(refused).isEqualTo(16);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(notes()).hasSize(48).allMatch(text -> text.startsWith("kept"));
+    }
+
+    @Test
+    void a_transaction_started_inside_another_joins_it_and_can_be_undone_alone() {
+        WriteQueue.useTransaction(jdbi, outer -> {
+            outer.execute("INSERT INTO notes (text) VALUES ('outer')");
+            note("inner kept");
+            assertThatThrownBy(() -> WriteQueue.useTransaction(jdbi, inner -> {
+                inner.execute("INSERT INTO notes (text) VALUES ('inner undone')");
+                throw new IllegalStateException("no");
+            })).isInstanceOf(IllegalStateException.class);
+        });
+        assertThat(notes()).containsExactly("inner kept", "outer");
+    }
+
+    @Test
+    void an_answer_comes_only_once_its_work_is_committed() {
+        note("first");
+        // read on another connection, right after the answer: the write is there
+        assertThat(notes()).containsExactly("first");
+    }
+}
