@@ -30,6 +30,7 @@ import dateline.articles.ScheduledPublishing;
 import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
 import dateline.feeds.FeedRoutes;
+import dateline.imports.ExportService;
 import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
@@ -93,6 +94,7 @@ public final class Wiring implements AutoCloseable {
     private final SearchService search;
     private final PageService pages;
     private final PageCache pageCache;
+    private final ExportService exports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -128,6 +130,7 @@ public final class Wiring implements AutoCloseable {
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
+        this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -299,6 +302,11 @@ public final class Wiring implements AutoCloseable {
 
     public MediaService media() {
         return media;
+    }
+
+    /** The whole site as a WXR file or Dateline's JSON document. */
+    public ExportService exports() {
+        return exports;
     }
 
     public Markdown markdown() {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -517,6 +518,21 @@ public final class ArticleService {
 
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
+    }
+
+    // ---- reading, for an export
+
+    /**
+     * Every article whatever its status, by id, from just after {@code afterId}, at most {@code limit}: an
+     * export walks the whole site this way a batch at a time, so that any number of articles fits in memory.
+     */
+    public List<FullArticle> everyAfter(long afterId, int limit) {
+        return repository.read(h -> repository.after(h, afterId, limit).stream().map(a -> full(h, a)).toList());
+    }
+
+    /** The addresses these articles once had and that now redirect to them, by article id. */
+    public Map<Long, List<String>> formerPaths(Collection<Long> articleIds) {
+        return repository.read(h -> repository.formerPaths(h, articleIds));
     }
 
     // ---- reading, for the newsroom
