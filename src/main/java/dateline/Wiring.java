@@ -31,6 +31,8 @@ import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
 import dateline.feeds.FeedRoutes;
 import dateline.imports.ExportService;
+import dateline.imports.FormerAddressRoutes;
+import dateline.imports.ImportService;
 import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
@@ -95,6 +97,7 @@ public final class Wiring implements AutoCloseable {
     private final PageService pages;
     private final PageCache pageCache;
     private final ExportService exports;
+    private final ImportService imports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -131,6 +134,7 @@ public final class Wiring implements AutoCloseable {
         site.addListener(invalidation);
         pages.addListener(invalidation);
         this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
+        this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -168,13 +172,14 @@ public final class Wiring implements AutoCloseable {
                 new DirectoryApiRoutes(articles, accounts, settings.baseUrl()), settings.baseUrl());
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
+        FormerAddressRoutes formerAddresses = new FormerAddressRoutes(imports);
         WebServer web = this.web = new WebServer(
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
-                        articleRoutes::notFound,
+                        formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
-                List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                List.of(assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
@@ -307,6 +312,11 @@ public final class Wiring implements AutoCloseable {
     /** The whole site as a WXR file or Dateline's JSON document. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** Moving a site in from a WordPress export. */
+    public ImportService imports() {
+        return imports;
     }
 
     public Markdown markdown() {

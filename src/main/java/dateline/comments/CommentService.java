@@ -354,6 +354,49 @@ public final class CommentService {
         });
     }
 
+    /**
+     * A comment from another system (an import) as it stood there: the Dateline id of the comment it answers
+     * (null for none), its status, time and network address.
+     */
+    public record ImportedComment(long articleId, Long parentId, String name, String email, String website, String text,
+                                  Instant createdAt, CommentStatus status, String clientAddress) {}
+
+    /**
+     * Keeps one comment brought from another system, with its status and time, without rules, limits or mail.
+     * Its network address is kept only while the site's retention period for addresses has not run out for
+     * it, as if it had been posted here; a website that is not a usable web address is dropped. Listeners
+     * hear of an approved one once whatever transaction this one joins commits. Answers the stored comment.
+     */
+    public Comment importComment(ImportedComment c) {
+        String text = c.text() == null ? "" : c.text().strip();
+        InvalidInput.check()
+                .when(text.isEmpty(), "comment", "The comment has no text.")
+                .when(text.length() > MAX_LENGTH, "comment", "The comment is longer than " + MAX_LENGTH + " characters.")
+                .throwIfAny();
+        String name = clean(c.name()).isEmpty() ? "Anonymous" : clean(c.name());
+        if (name.length() > 245) name = name.substring(0, 245);
+        String website = websiteOf(clean(c.website()));
+        Instant keepAddressesSince = clock.instant().minus(Duration.ofDays(site.comments().keepAddressesDays()));
+        String client = c.createdAt().isAfter(keepAddressesSince) && !clean(c.clientAddress()).isEmpty()
+                ? clean(c.clientAddress()) : null;
+        String finalName = name;
+        return repository.inTransaction(h -> {
+            Comment parent = c.parentId() == null ? null : repository.byId(h, c.parentId())
+                    .filter(p -> p.articleId() == c.articleId()).orElse(null);
+            int depth = parent == null ? 1 : Math.min(parent.depth() + 1, CommentSettings.MAX_DEPTH);
+            long id = repository.insert(h, c.articleId(), parent == null ? null : parent.id(), depth, c.status(),
+                    finalName, clean(c.email()).toLowerCase(Locale.ROOT), website == null ? "" : website, null, text,
+                    CommentText.toSafeHtml(text), c.createdAt(), client, null, CommentRepository.Judgement.NONE);
+            repository.log(h, id, "imported as " + c.status().code(), "", null, c.createdAt());
+            Comment stored = repository.byId(h, id).orElseThrow();
+            if (stored.status() == CommentStatus.APPROVED) {
+                CommentEvent event = changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, stored));
+                h.afterCommit(() -> told(List.of(event)));
+            }
+            return stored;
+        });
+    }
+
     // ---- showing them
 
     /** One page of an article's thread, with the reader's own comments that still wait. */
