@@ -30,6 +30,8 @@ import dateline.articles.ScheduledPublishing;
 import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
 import dateline.feeds.FeedRoutes;
+import dateline.admin.TransferRoutes;
+import dateline.imports.BackgroundImports;
 import dateline.imports.ExportService;
 import dateline.imports.FormerAddressRoutes;
 import dateline.imports.ImportService;
@@ -165,7 +167,8 @@ public final class Wiring implements AutoCloseable {
                 new StaffRoutes(accounts, newsroom),
                 new TokenRoutes(apiTokens, accounts, site, newsroom),
                 new WebhookRoutes(webhooks, site, newsroom),
-                new PageDeskRoutes(pages, articles, newsroom));
+                new PageDeskRoutes(pages, articles, newsroom),
+                new TransferRoutes(backgroundImports(), exports, site, newsroom, clock));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
                 new CommentApiRoutes(comments, articles, settings.baseUrl()),
@@ -194,6 +197,13 @@ public final class Wiring implements AutoCloseable {
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
+    }
+
+    /** Imports started from the newsroom, one at a time; the uploaded files wait in the data folder. */
+    private BackgroundImports backgroundImports() {
+        BackgroundImports background = new BackgroundImports(imports(), settings.dataDir().resolve("imports"), clock);
+        running.add(background);
+        return background;
     }
 
     /** The mail server chosen in the site's settings, as the mail feature needs it. */

@@ -375,6 +375,20 @@ public final class ArticleService {
     }
 
     /**
+     * Retracts an imported article as the site it came from had retracted it: with its note and its moment,
+     * and no editor to check, since the import is the administrator's.
+     */
+    public Article importRetraction(long articleId, String note, Instant at) {
+        String cleanNote = DraftCheck.clean(note);
+        return told(repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
+            repository.retract(h, articleId, cleanNote.isEmpty() ? "Retracted." : cleanNote, at);
+            return changing(h, ArticleEvent.of(Kind.RETRACTED, now(h, articleId)));
+        }));
+    }
+
+    /**
      * The section with this slug, opened when there is none (an import keeps the slugs of the categories it
      * brings, so their old addresses can lead to the sections). A slug that is not one Dateline would make is
      * made again from the name.

@@ -69,6 +69,33 @@ public final class ExportService {
         this.clock = clock;
     }
 
+    /** Writes the whole site as a WXR 1.2 file, which WordPress's importer (and Dateline's) reads. */
+    public void writeWxr(OutputStream out) {
+        WxrWriter[] writer = new WxrWriter[1]; // made when the site comes, which the writer begins with
+        export(new Wxr.Handler() {
+            @Override
+            public void site(Wxr.Site s) {
+                writer[0] = new WxrWriter(out, s);
+            }
+
+            @Override
+            public void author(Wxr.Author author) {
+                writer[0].author(author);
+            }
+
+            @Override
+            public void term(Wxr.Term term) {
+                writer[0].term(term);
+            }
+
+            @Override
+            public void item(Wxr.Item item) {
+                writer[0].item(item);
+            }
+        });
+        writer[0].close();
+    }
+
     /** Writes the whole site as Dateline's JSON export, which {@link DatelineJsonReader} reads back. */
     public void writeJson(OutputStream out) {
         try (DatelineJsonWriter writer = new DatelineJsonWriter(out)) {
