@@ -629,13 +629,12 @@ final class ImportRun implements Wxr.Handler {
                 + given + " (its old address still leads to it).");
     }
 
-    /** The post's slug as WordPress kept it (decoded), or a new one when it is not one Dateline would make. */
-    private String slugOf(Wxr.Item item) {
-        String name = decoded(clean(item.postName())).toLowerCase(Locale.ROOT);
-        if (name.isEmpty() || Slugs.isValid(name)) return name;
-        String made = Slugs.of(name);
-        tally.note("slug-made", "The slug " + name + " became " + made + ".");
-        return made;
+    /**
+     * The post's slug as Dateline would make it from WordPress's (decoded, accents dropped: "élections" becomes
+     * "elections"); empty when WordPress had none. The old address redirects to the new one either way.
+     */
+    private static String slugOf(Wxr.Item item) {
+        return Slugs.of(decoded(clean(item.postName())));
     }
 
     private Long sectionOf(Wxr.Item item, String headline) {
