@@ -172,6 +172,31 @@ class ExportServiceTest {
     }
 
     @Nested
+    class The_WXR_file {
+        @Test
+        void is_well_formed_and_reads_back_with_every_part(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("site.xml");
+            try (var out = Files.newOutputStream(file)) {
+                site.wiring().exports().writeWxr(out);
+            }
+            Collected read = new Collected();
+            new WxrReader().read(file, read);
+            assertThat(read.sites.get(0).version()).isEqualTo("1.2");
+            assertThat(read.authors.stream().map(Wxr.Author::login)).isEqualTo(export.authors.stream().map(Wxr.Author::login).toList());
+            assertThat(read.terms.stream().map(t -> t.taxonomy() + " " + t.slug()))
+                    .isEqualTo(export.terms.stream().map(t -> t.taxonomy() + " " + t.slug()).toList());
+            assertThat(read.items.stream().map(i -> i.postType() + " " + i.status() + " " + i.title()))
+                    .isEqualTo(export.items.stream().map(i -> i.postType() + " " + i.status() + " " + i.title()).toList());
+            assertThat(read.items.stream().mapToInt(i -> i.comments().size()).sum())
+                    .isEqualTo(export.items.stream().mapToInt(i -> i.comments().size()).sum()).isPositive();
+            Wxr.Item moved = read.titled("Harbour plan");
+            assertThat(moved.meta(DatelineMeta.SOURCE)).contains("## What happens\n\nA *vote*.");
+            assertThat(moved.meta(DatelineMeta.FORMER_PATH)).contains(facts.movedFrom());
+            assertThat(moved.comments()).extracting(Wxr.Comment::approved).containsExactly("1", "1", "1", "0", "spam", "trash");
+        }
+    }
+
+    @Nested
     class The_JSON_document {
         @Test
         void reads_back_as_the_same_records(@TempDir Path dir) throws IOException {

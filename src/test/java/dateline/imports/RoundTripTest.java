@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +84,8 @@ class RoundTripTest {
                 assertThat(b.standfirst()).as(slug).isEqualTo(a.standfirst());
                 assertThat(b.bodyFormat()).as(slug).isEqualTo(a.bodyFormat());
                 assertThat(b.bodyHtml()).as(slug).isEqualTo(a.bodyHtml());
-                assertThat(b.publishedAt()).as(slug).isEqualTo(a.publishedAt());
+                assertThat(seconds(b.publishedAt())).as(slug).isEqualTo(seconds(a.publishedAt()));
+                if (format.equals("json")) assertThat(b.publishedAt()).as(slug).isEqualTo(a.publishedAt());
                 assertThat(b.type()).as(slug).isEqualTo(a.type());
                 assertThat(names(now.bylines())).as(slug).isEqualTo(names(was.bylines()));
                 assertThat(now.section().map(Section::slug)).as(slug).isEqualTo(was.section().map(Section::slug));
@@ -101,6 +104,11 @@ class RoundTripTest {
             assertThat(target.http().get(facts.moved().path()).body()).contains("And a reply to Ben.")
                     .doesNotContain("rosa@example.net");
         }
+    }
+
+    /** WXR gives moments to the second, as WordPress keeps them. */
+    private static Instant seconds(Instant moment) {
+        return moment == null ? null : moment.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Map<String, FullArticle> bySlug(TestSite site) {
@@ -134,7 +142,7 @@ class RoundTripTest {
         List<String> described = new ArrayList<>();
         for (Comment c : all) {
             Comment parent = c.parentId() == null ? null : byId.get(c.parentId());
-            described.add(c.authorName() + " | " + c.status() + " | " + c.body() + " | " + c.createdAt() + " | answers "
+            described.add(c.authorName() + " | " + c.status() + " | " + c.body() + " | " + seconds(c.createdAt()) + " | answers "
                     + (parent == null ? "-" : parent.authorName() + ": " + parent.body()));
         }
         return described;
