@@ -4,20 +4,26 @@ import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
 import dateline.demo.DemoSite;
+import dateline.imports.DatelineJsonReader;
+import dateline.imports.ExportService;
 import dateline.imports.ImportOptions;
 import dateline.imports.ImportProgress;
 import dateline.imports.ImportReport;
 import dateline.imports.WxrException;
+import dateline.imports.Wxr;
 import dateline.imports.WxrReader;
 import dateline.search.SearchService;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +41,7 @@ import picocli.CommandLine.Option;
 /** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
-        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class})
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -286,7 +292,7 @@ public final class App implements Runnable {
         }
     }
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Move a site in from an export.",
-            subcommands = {Import.FromWxr.class})
+            subcommands = {Import.FromWxr.class, Import.FromJson.class})
     static final class Import implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -300,7 +306,7 @@ public final class App implements Runnable {
                 description = "Import a WordPress export (WXR): authors, categories, tags, posts, pages, comments and, "
                         + "with --uploads, attachments. Importing the same file again adds nothing; a newer export "
                         + "adds what is new. The site may keep serving meanwhile.")
-        static final class FromWxr extends SiteOptions implements Callable<Integer> {
+        static class FromWxr extends SiteOptions implements Callable<Integer> {
             @CommandLine.Spec
             CommandLine.Model.CommandSpec spec;
 
@@ -323,12 +329,26 @@ public final class App implements Runnable {
                 }
                 long started = System.nanoTime();
                 try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
-                    ImportReport report = wiring.imports().run(file, new WxrReader(),
+                    ImportReport report = wiring.imports().run(file, reader(),
                             new ImportOptions(Optional.ofNullable(uploads), dryRun), new ProgressLines(spec));
                     spec.commandLine().getOut().print(report.text());
                     spec.commandLine().getOut().printf("Took %.1f s.%n", (System.nanoTime() - started) / 1e9);
                 }
                 return 0;
+            }
+
+            Wxr.Reader reader() {
+                return new WxrReader();
+            }
+        }
+
+        @Command(name = "json", mixinStandardHelpOptions = true,
+                description = "Import Dateline's own JSON export (from 'dateline export json' or the newsroom) without "
+                        + "loss: the same import as for WXR, reading the JSON document one item at a time.")
+        static final class FromJson extends FromWxr {
+            @Override
+            Wxr.Reader reader() {
+                return new DatelineJsonReader();
             }
         }
 
@@ -350,6 +370,81 @@ public final class App implements Runnable {
                 printedAt = now;
                 spec.commandLine().getOut().printf("%s: %,d%n", name, done);
                 spec.commandLine().getOut().flush();
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the whole site to a file: WXR for WordPress, or Dateline's own JSON.",
+            subcommands = {Export.AsWxr.class, Export.AsJson.class})
+    static final class Export implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        /** What both formats share: the file, the site's address for the links inside, and a safe write. */
+        abstract static class ToFile extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
+            Path file;
+
+            @Option(names = "--base-url", description = "The site's public address, for the absolute links in the file "
+                    + "(default as for serve; env DATELINE_BASE_URL).")
+            String baseUrl;
+
+            @Override
+            Map<String, String> flags() {
+                Map<String, String> flags = super.flags();
+                flags.put("base-url", baseUrl);
+                return flags;
+            }
+
+            abstract void write(ExportService exports, OutputStream out);
+
+            /**
+             * Writes into a temporary file beside the one asked for and moves it into place only when it is
+             * complete, so that a failed export leaves no half file (and an older export stays whole).
+             */
+            @Override
+            public Integer call() throws IOException {
+                Path target = file.toAbsolutePath();
+                Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+                long started = System.nanoTime();
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                        write(wiring.exports(), out);
+                    }
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                spec.commandLine().getOut().printf("Wrote %s (%,d bytes) in %.1f s.%n", file, Files.size(target),
+                        (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
+        }
+
+        @Command(name = "json", mixinStandardHelpOptions = true,
+                description = "Dateline's own JSON document, which another Dateline imports without loss.")
+        static final class AsJson extends ToFile {
+            @Override
+            void write(ExportService exports, OutputStream out) {
+                exports.writeJson(out);
+            }
+        }
+
+        @Command(name = "wxr", mixinStandardHelpOptions = true,
+                description = "A WordPress eXtended RSS (WXR 1.2) file, which WordPress's importer reads.")
+        static final class AsWxr extends ToFile {
+            @Override
+            void write(ExportService exports, OutputStream out) {
+                exports.writeWxr(out);
             }
         }
     }

@@ -30,6 +30,9 @@ import dateline.articles.ScheduledPublishing;
 import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
 import dateline.feeds.FeedRoutes;
+import dateline.admin.TransferRoutes;
+import dateline.imports.BackgroundImports;
+import dateline.imports.ExportService;
 import dateline.imports.FormerAddressRoutes;
 import dateline.imports.ImportService;
 import dateline.mail.MailService;
@@ -95,6 +98,7 @@ public final class Wiring implements AutoCloseable {
     private final SearchService search;
     private final PageService pages;
     private final PageCache pageCache;
+    private final ExportService exports;
     private final ImportService imports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
@@ -131,6 +135,7 @@ public final class Wiring implements AutoCloseable {
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
+        this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
         this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
     }
 
@@ -162,7 +167,8 @@ public final class Wiring implements AutoCloseable {
                 new StaffRoutes(accounts, newsroom),
                 new TokenRoutes(apiTokens, accounts, site, newsroom),
                 new WebhookRoutes(webhooks, site, newsroom),
-                new PageDeskRoutes(pages, articles, newsroom));
+                new PageDeskRoutes(pages, articles, newsroom),
+                new TransferRoutes(backgroundImports(), exports, site, newsroom, clock));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
                 new CommentApiRoutes(comments, articles, settings.baseUrl()),
@@ -191,6 +197,13 @@ public final class Wiring implements AutoCloseable {
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, database.jdbi(), clock).start());
         setup.announce(settings.baseUrl());
         return web;
+    }
+
+    /** Imports started from the newsroom, one at a time; the uploaded files wait in the data folder. */
+    private BackgroundImports backgroundImports() {
+        BackgroundImports background = new BackgroundImports(imports(), settings.dataDir().resolve("imports"), clock);
+        running.add(background);
+        return background;
     }
 
     /** The mail server chosen in the site's settings, as the mail feature needs it. */
@@ -304,6 +317,11 @@ public final class Wiring implements AutoCloseable {
 
     public MediaService media() {
         return media;
+    }
+
+    /** The whole site as a WXR file or Dateline's JSON document. */
+    public ExportService exports() {
+        return exports;
     }
 
     /** Moving a site in from a WordPress export. */

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -374,6 +375,20 @@ public final class ArticleService {
     }
 
     /**
+     * Retracts an imported article as the site it came from had retracted it: with its note and its moment,
+     * and no editor to check, since the import is the administrator's.
+     */
+    public Article importRetraction(long articleId, String note, Instant at) {
+        String cleanNote = DraftCheck.clean(note);
+        return told(repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
+            repository.retract(h, articleId, cleanNote.isEmpty() ? "Retracted." : cleanNote, at);
+            return changing(h, ArticleEvent.of(Kind.RETRACTED, now(h, articleId)));
+        }));
+    }
+
+    /**
      * The section with this slug, opened when there is none (an import keeps the slugs of the categories it
      * brings, so their old addresses can lead to the sections). A slug that is not one Dateline would make is
      * made again from the name.
@@ -592,6 +607,21 @@ public final class ArticleService {
 
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
+    }
+
+    // ---- reading, for an export
+
+    /**
+     * Every article whatever its status, by id, from just after {@code afterId}, at most {@code limit}: an
+     * export walks the whole site this way a batch at a time, so that any number of articles fits in memory.
+     */
+    public List<FullArticle> everyAfter(long afterId, int limit) {
+        return repository.read(h -> repository.after(h, afterId, limit).stream().map(a -> full(h, a)).toList());
+    }
+
+    /** The addresses these articles once had and that now redirect to them, by article id. */
+    public Map<Long, List<String>> formerPaths(Collection<Long> articleIds) {
+        return repository.read(h -> repository.formerPaths(h, articleIds));
     }
 
     // ---- reading, for the newsroom

@@ -85,6 +85,12 @@ final class CommentRepository extends Repository {
         return q.map(COMMENT).list();
     }
 
+    /** Every comment of an article whatever its status, oldest first. */
+    List<Comment> everyOn(Handle h, long articleId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.article_id = :article ORDER BY c.created_at, c.id")
+                .bind("article", articleId).map(COMMENT).list();
+    }
+
     long countApproved(Handle h, long articleId) {
         return h.createQuery("SELECT COUNT(*) FROM comments WHERE article_id = :article AND status = 'approved'")
                 .bind("article", articleId).mapTo(Long.class).one();

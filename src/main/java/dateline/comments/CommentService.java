@@ -427,6 +427,11 @@ public final class CommentService {
         return repository.read(h -> repository.visibleOn(h, articleId, List.of()));
     }
 
+    /** Every comment of an article whatever its status (spam and trash too), oldest first: for an export. */
+    public List<Comment> everyOn(long articleId) {
+        return repository.read(h -> repository.everyOn(h, articleId));
+    }
+
     public long approvedCount(long articleId) {
         return repository.read(h -> repository.countApproved(h, articleId));
     }

@@ -7,10 +7,12 @@ import dateline.articles.Article;
 import dateline.articles.ArticleDraft;
 import dateline.articles.ArticleStatus;
 import dateline.articles.ArticleType;
+import dateline.articles.ArticleUpdate;
 import dateline.articles.BodyFormat;
 import dateline.articles.ImportedArticle;
 import dateline.articles.Permalinks;
 import dateline.articles.Section;
+import dateline.articles.UpdateKind;
 import dateline.comments.CommentService;
 import dateline.comments.CommentStatus;
 import dateline.markup.SafeHtml;
@@ -541,7 +543,8 @@ final class ImportRun implements Wxr.Handler {
         }
         ArticleType type = item.meta("_dateline_type").flatMap(ArticleType::ofCode).orElse(null);
         ArticleDraft draft = new ArticleDraft(headline, slug, standfirst, body,
-                markdown ? BodyFormat.MARKDOWN : BodyFormat.HTML, type, section, tags, List.of(author), "",
+                markdown ? BodyFormat.MARKDOWN : BodyFormat.HTML, type, section, tags, bylinesOf(item, author),
+                clean(item.meta(DatelineMeta.PLACE).orElse("")),
                 !"closed".equals(clean(item.commentStatus())), writing ? featured : null);
         Instant created = firstNonNull(item.dateGmt(), item.modifiedGmt(), now);
         Instant edited = firstNonNull(item.modifiedGmt(), created);
@@ -561,6 +564,7 @@ final class ImportRun implements Wxr.Handler {
             }
             id = article.id();
             path = article.path();
+            restoreNotes(item, id, headline);
             if (!slug.isEmpty() && !article.slug().equals(slug)) renamed(headline, slug, article.slug());
         } else {
             id = madeUp();
@@ -581,6 +585,45 @@ final class ImportRun implements Wxr.Handler {
             if (meta.key().equals("_dateline_former_path")) redirect(h, ImportService.decodedPath(clean(meta.value())), target);
         }
         return id;
+    }
+
+    /** Every author a Dateline export names for the article, in byline order; else the item's creator alone. */
+    private List<Long> bylinesOf(Wxr.Item item, Long creator) {
+        List<Long> authors = new ArrayList<>();
+        for (String login : item.meta(DatelineMeta.AUTHORS).orElse("").split(",")) {
+            Long id = accountsByLogin.get(clean(login));
+            if (id != null && !authors.contains(id)) authors.add(id);
+        }
+        return authors.isEmpty() ? List.of(creator) : authors;
+    }
+
+    /** What a Dateline export says happened to the article after it came out: its public notes, a retraction. */
+    private void restoreNotes(Wxr.Item item, long articleId, String headline) {
+        for (Wxr.Meta meta : item.meta()) {
+            if (!meta.key().equals(DatelineMeta.UPDATE)) continue;
+            var update = DatelineMeta.Update.parse(meta.value())
+                    .filter(u -> u.kind().equals("update") || u.kind().equals("correction"))
+                    .filter(u -> !u.note().isBlank());
+            if (update.isEmpty()) {
+                tally.note("update", "A public note on “" + headline + "” was left out: it is not one Dateline reads.");
+                continue;
+            }
+            parts.articles().recordUpdate(articleId, new ArticleUpdate(
+                    UpdateKind.valueOf(update.get().kind().toUpperCase(Locale.ROOT)), update.get().note(), update.get().at()));
+        }
+        Optional<String> retraction = item.meta(DatelineMeta.RETRACTED);
+        if (retraction.isPresent()) {
+            Instant at = item.meta(DatelineMeta.RETRACTED_AT).flatMap(ImportRun::instant).orElse(now);
+            parts.articles().importRetraction(articleId, retraction.get(), at);
+        }
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private void renamed(String headline, String wanted, String given) {
