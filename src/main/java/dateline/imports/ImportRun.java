@@ -173,7 +173,7 @@ final class ImportRun implements Wxr.Handler {
         }
         remember("account", author.id(), id);
         accountsByLogin.put(login, id);
-        progress.stage("authors", accountsByLogin.size());
+        stage("authors", accountsByLogin.size());
     }
 
     @Override
@@ -237,8 +237,8 @@ final class ImportRun implements Wxr.Handler {
                     + "an administrator can change their role.");
         }
         otherItems.forEach((kind, count) -> tally.note("other-items", String.format(Locale.ENGLISH,
-                "%,d item%s of the kind “%s” left out: Dateline imports posts, pages and attachments.", count,
-                count == 1 ? " was" : "s were", kind)));
+                "%,d item%s of the kind “%s” %s left out: Dateline imports posts, pages and attachments.", count,
+                count == 1 ? "" : "s", kind, count == 1 ? "was" : "were")));
         if (writing) {
             progress.stage("articles", articlesDone);
             progress.stage("comments", commentsDone);
@@ -285,7 +285,7 @@ final class ImportRun implements Wxr.Handler {
             tally.note("flattened", "Categories are flattened, as Dateline's sections have no parents: "
                     + categoryNames(slug) + " became the section " + name + ".");
         }
-        progress.stage("sections", sectionsBySlug.size());
+        stage("sections", sectionsBySlug.size());
     }
 
     private void tag(Wxr.Term term) {
@@ -372,7 +372,7 @@ final class ImportRun implements Wxr.Handler {
                 return null;
             });
             remember("media", a.id(), mediaId);
-            progress.stage("media", ++done);
+            stage("media", ++done);
         }
         if (withoutUploads > 0) {
             tally.note("uploads", String.format(Locale.ENGLISH, "%,d attachment%s not brought in, as no uploads folder "
@@ -931,6 +931,11 @@ final class ImportRun implements Wxr.Handler {
             pendingRedirects.clear();
             return result;
         });
+    }
+
+    /** Tells of the writing pass's stages; the checking pass tells only how many items it has read. */
+    private void stage(String name, long done) {
+        if (writing) progress.stage(name, done);
     }
 
     private long madeUp() {
