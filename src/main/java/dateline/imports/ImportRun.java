@@ -95,6 +95,8 @@ final class ImportRun implements Wxr.Handler {
     private final UploadUrls uploadUrls = new UploadUrls();
     private final Map<Long, String> mediaUrls = new HashMap<>();
     private final List<Wxr.Item> batch = new ArrayList<>();
+    private final List<Wxr.Author> pendingAuthors = new ArrayList<>();
+    private final List<Wxr.Term> pendingTerms = new ArrayList<>();
     private final List<ImportRepository.Origin> pendingRecords = new ArrayList<>();
     private final Map<String, ImportRepository.Target> pendingRedirects = new LinkedHashMap<>();
     private int batchComments;
@@ -135,6 +137,14 @@ final class ImportRun implements Wxr.Handler {
     @Override
     public void author(Wxr.Author author) {
         start();
+        if (writing) {
+            pendingAuthors.add(author);
+            return;
+        }
+        importAuthor(author);
+    }
+
+    private void importAuthor(Wxr.Author author) {
         String login = clean(author.login());
         Long id = knownId("account", author.id(), "");
         if (id != null) {
@@ -179,6 +189,29 @@ final class ImportRun implements Wxr.Handler {
     @Override
     public void term(Wxr.Term term) {
         start();
+        if (writing) {
+            pendingTerms.add(term);
+            return;
+        }
+        importTerm(term);
+    }
+
+    /**
+     * Writes the authors and terms read so far in one transaction: a few hundred of them each in its own
+     * would wait for the disk a few hundred times.
+     */
+    private void importAuthorsAndTerms() {
+        if (pendingAuthors.isEmpty() && pendingTerms.isEmpty()) return;
+        transaction(h -> {
+            pendingAuthors.forEach(this::importAuthor);
+            pendingTerms.forEach(this::importTerm);
+            return null;
+        });
+        pendingAuthors.clear();
+        pendingTerms.clear();
+    }
+
+    private void importTerm(Wxr.Term term) {
         if (term.isCategory()) {
             category(term);
         } else if (term.isTag()) {
@@ -192,6 +225,7 @@ final class ImportRun implements Wxr.Handler {
     @Override
     public void item(Wxr.Item item) {
         start();
+        importAuthorsAndTerms();
         itemsRead++;
         if (!writing && itemsRead % 100 == 0) progress.stage("checking", itemsRead);
         switch (item.postType()) {
@@ -216,6 +250,7 @@ final class ImportRun implements Wxr.Handler {
     /** Writes what is left, places pages whose parent never came, and reports. */
     ImportReport finish() {
         start();
+        importAuthorsAndTerms();
         importMedia();
         flush();
         if (!waitingPages.isEmpty()) {
