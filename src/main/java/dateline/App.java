@@ -4,18 +4,32 @@ import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
 import dateline.demo.DemoSite;
+import dateline.imports.DatelineJsonReader;
+import dateline.imports.ExportService;
+import dateline.imports.ImportOptions;
+import dateline.imports.ImportProgress;
+import dateline.imports.ImportReport;
+import dateline.imports.WxrException;
+import dateline.imports.Wxr;
+import dateline.imports.WxrReader;
 import dateline.search.SearchService;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -27,7 +41,7 @@ import picocli.CommandLine.Option;
 /** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
-        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class})
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -45,7 +59,7 @@ public final class App implements Runnable {
                 invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));
                 return 1;
             }
-            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException) {
+            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException) {
                 cmd.getErr().println(e.getMessage());
                 return 1;
             }
@@ -274,6 +288,163 @@ public final class App implements Runnable {
                             rebuilt.written(), rebuilt.removed(), rebuilt.took().toMillis() / 1000.0);
                 }
                 return 0;
+            }
+        }
+    }
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Move a site in from an export.",
+            subcommands = {Import.FromWxr.class, Import.FromJson.class})
+    static final class Import implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "wxr", mixinStandardHelpOptions = true,
+                description = "Import a WordPress export (WXR): authors, categories, tags, posts, pages, comments and, "
+                        + "with --uploads, attachments. Importing the same file again adds nothing; a newer export "
+                        + "adds what is new. The site may keep serving meanwhile.")
+        static class FromWxr extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @CommandLine.Parameters(paramLabel = "FILE", description = "The export file (Tools › Export in WordPress).")
+            Path file;
+
+            @Option(names = "--uploads", paramLabel = "DIR",
+                    description = "A copy of the old site's wp-content/uploads folder: attachments become media files.")
+            Path uploads;
+
+            @Option(names = "--dry-run", description = "Read and check the whole file and report what it would create, "
+                    + "writing nothing.")
+            boolean dryRun;
+
+            @Override
+            public Integer call() {
+                if (!Files.isRegularFile(file)) throw new IllegalArgumentException("There is no file at " + file + ".");
+                if (uploads != null && !Files.isDirectory(uploads)) {
+                    throw new IllegalArgumentException("There is no folder at " + uploads + ".");
+                }
+                long started = System.nanoTime();
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    ImportReport report = wiring.imports().run(file, reader(),
+                            new ImportOptions(Optional.ofNullable(uploads), dryRun), new ProgressLines(spec));
+                    spec.commandLine().getOut().print(report.text());
+                    spec.commandLine().getOut().printf("Took %.1f s.%n", (System.nanoTime() - started) / 1e9);
+                }
+                return 0;
+            }
+
+            Wxr.Reader reader() {
+                return new WxrReader();
+            }
+        }
+
+        @Command(name = "json", mixinStandardHelpOptions = true,
+                description = "Import Dateline's own JSON export (from 'dateline export json' or the newsroom) without "
+                        + "loss: the same import as for WXR, reading the JSON document one item at a time.")
+        static final class FromJson extends FromWxr {
+            @Override
+            Wxr.Reader reader() {
+                return new DatelineJsonReader();
+            }
+        }
+
+        /** Prints a line when a stage begins and every few seconds within it. */
+        private static final class ProgressLines implements ImportProgress {
+            private final CommandLine.Model.CommandSpec spec;
+            private String stage = "";
+            private long printedAt;
+
+            ProgressLines(CommandLine.Model.CommandSpec spec) {
+                this.spec = spec;
+            }
+
+            @Override
+            public void stage(String name, long done) {
+                long now = System.nanoTime();
+                if (name.equals(stage) && now - printedAt < 2_000_000_000L) return;
+                stage = name;
+                printedAt = now;
+                spec.commandLine().getOut().printf("%s: %,d%n", name, done);
+                spec.commandLine().getOut().flush();
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the whole site to a file: WXR for WordPress, or Dateline's own JSON.",
+            subcommands = {Export.AsWxr.class, Export.AsJson.class})
+    static final class Export implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        /** What both formats share: the file, the site's address for the links inside, and a safe write. */
+        abstract static class ToFile extends SiteOptions implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
+            Path file;
+
+            @Option(names = "--base-url", description = "The site's public address, for the absolute links in the file "
+                    + "(default as for serve; env DATELINE_BASE_URL).")
+            String baseUrl;
+
+            @Override
+            Map<String, String> flags() {
+                Map<String, String> flags = super.flags();
+                flags.put("base-url", baseUrl);
+                return flags;
+            }
+
+            abstract void write(ExportService exports, OutputStream out);
+
+            /**
+             * Writes into a temporary file beside the one asked for and moves it into place only when it is
+             * complete, so that a failed export leaves no half file (and an older export stays whole).
+             */
+            @Override
+            public Integer call() throws IOException {
+                Path target = file.toAbsolutePath();
+                Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+                long started = System.nanoTime();
+                try (Wiring wiring = Wiring.open(settings(), Clock.systemUTC())) {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                        write(wiring.exports(), out);
+                    }
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                spec.commandLine().getOut().printf("Wrote %s (%,d bytes) in %.1f s.%n", file, Files.size(target),
+                        (System.nanoTime() - started) / 1e9);
+                return 0;
+            }
+        }
+
+        @Command(name = "json", mixinStandardHelpOptions = true,
+                description = "Dateline's own JSON document, which another Dateline imports without loss.")
+        static final class AsJson extends ToFile {
+            @Override
+            void write(ExportService exports, OutputStream out) {
+                exports.writeJson(out);
+            }
+        }
+
+        @Command(name = "wxr", mixinStandardHelpOptions = true,
+                description = "A WordPress eXtended RSS (WXR 1.2) file, which WordPress's importer reads.")
+        static final class AsWxr extends ToFile {
+            @Override
+            void write(ExportService exports, OutputStream out) {
+                exports.writeWxr(out);
             }
         }
     }

@@ -30,6 +30,11 @@ import dateline.articles.ScheduledPublishing;
 import dateline.comments.CommentRoutes;
 import dateline.comments.CommentService;
 import dateline.feeds.FeedRoutes;
+import dateline.admin.TransferRoutes;
+import dateline.imports.BackgroundImports;
+import dateline.imports.ExportService;
+import dateline.imports.FormerAddressRoutes;
+import dateline.imports.ImportService;
 import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
@@ -95,6 +100,8 @@ public final class Wiring implements AutoCloseable {
     private final PageService pages;
     private final PageCache pageCache;
     private final CacheInvalidation invalidation;
+    private final ExportService exports;
+    private final ImportService imports;
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -132,6 +139,8 @@ public final class Wiring implements AutoCloseable {
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
+        this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
+        this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -164,20 +173,22 @@ public final class Wiring implements AutoCloseable {
                 new StaffRoutes(accounts, newsroom),
                 new TokenRoutes(apiTokens, accounts, site, newsroom),
                 new WebhookRoutes(webhooks, site, newsroom),
-                new PageDeskRoutes(pages, articles, newsroom));
+                new PageDeskRoutes(pages, articles, newsroom),
+                new TransferRoutes(backgroundImports(), exports, site, newsroom, clock));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),
                 new CommentApiRoutes(comments, articles, settings.baseUrl()),
                 new DirectoryApiRoutes(articles, accounts, settings.baseUrl()), settings.baseUrl());
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
+        FormerAddressRoutes formerAddresses = new FormerAddressRoutes(imports);
         WebServer web = this.web = new WebServer(
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
-                        articleRoutes::notFound,
+                        formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
-                List.of(assets, setup, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                List.of(assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
@@ -194,6 +205,13 @@ public final class Wiring implements AutoCloseable {
                 clock).start());
         setup.announce(settings.baseUrl());
         return web;
+    }
+
+    /** Imports started from the newsroom, one at a time; the uploaded files wait in the data folder. */
+    private BackgroundImports backgroundImports() {
+        BackgroundImports background = new BackgroundImports(imports(), settings.dataDir().resolve("imports"), clock);
+        running.add(background);
+        return background;
     }
 
     /** The mail server chosen in the site's settings, as the mail feature needs it. */
@@ -307,6 +325,16 @@ public final class Wiring implements AutoCloseable {
 
     public MediaService media() {
         return media;
+    }
+
+    /** The whole site as a WXR file or Dateline's JSON document. */
+    public ExportService exports() {
+        return exports;
+    }
+
+    /** Moving a site in from a WordPress export. */
+    public ImportService imports() {
+        return imports;
     }
 
     public Markdown markdown() {

@@ -118,6 +118,57 @@ class AppTest {
     }
 
     @Nested
+    class Export_and_import {
+        @Test
+        void a_site_exported_as_json_imports_into_an_empty_one(@TempDir Path first, @TempDir Path second,
+                                                               @TempDir Path files) throws IOException {
+            assertThat(run("", "demo", "--data", first.toString(), "--articles", "12", "--seed", "4").code()).isZero();
+            Path file = files.resolve("site.json");
+
+            Run export = run("", "export", "json", file.toString(), "--data", first.toString(),
+                    "--base-url", "https://news.example.org");
+            assertThat(export.code()).as(export.err()).isZero();
+            assertThat(export.out()).startsWith("Wrote " + file);
+            try (var left = Files.list(files)) {
+                assertThat(left).containsExactly(file);
+            }
+            assertThat(Files.readString(file)).contains("\"link\" : \"https://news.example.org/");
+
+            Run imported = run("", "import", "json", file.toString(), "--data", second.toString());
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("articles");
+            try (Wiring was = open(first); Wiring now = open(second)) {
+                assertThat(now.articles().countPublished()).isEqualTo(was.articles().countPublished()).isEqualTo(12);
+            }
+        }
+
+        @Test
+        void a_failed_export_leaves_the_earlier_file_whole_and_no_part_beside_it(@TempDir Path data,
+                                                                                 @TempDir Path files) throws IOException {
+            Path file = Files.writeString(files.resolve("site.json"), "the export of yesterday");
+
+            Run failed = run("", "export", "json", file.toString(), "--data", data.toString(), "--base-url", "ftp://nowhere");
+
+            assertThat(failed.code()).isNotZero();
+            assertThat(Files.readString(file)).isEqualTo("the export of yesterday");
+            try (var left = Files.list(files)) {
+                assertThat(left).containsExactly(file);
+            }
+        }
+
+        @Test
+        void a_json_file_that_is_not_a_dateline_export_is_refused_with_its_line(@TempDir Path data, @TempDir Path files)
+                throws IOException {
+            Path file = Files.writeString(files.resolve("other.json"), "{\"format\": \"ghost\", \"version\": 1}");
+
+            Run refused = run("", "import", "json", file.toString(), "--data", data.toString());
+
+            assertThat(refused.code()).isNotZero();
+            assertThat(refused.err()).contains("Line 1").contains("not a Dateline export");
+        }
+    }
+
+    @Nested
     class Demo {
         @Test
         void fills_a_site_the_same_way_for_the_same_seed(@TempDir Path first, @TempDir Path second) {

@@ -17,7 +17,7 @@ public final class AdminRoutes implements RouteGroup {
 
     public AdminRoutes(Newsroom newsroom, ArticleDeskRoutes desk, CommentDeskRoutes comments, MediaDeskRoutes media,
                        SettingsRoutes settings, SectionRoutes sections, StaffRoutes staff,
-                       TokenRoutes tokens, WebhookRoutes webhooks, PageDeskRoutes pages) {
+                       TokenRoutes tokens, WebhookRoutes webhooks, PageDeskRoutes pages, TransferRoutes transfer) {
         this.newsroom = newsroom;
         List<AdminRoute> all = new ArrayList<>();
         all.addAll(desk.routes());
@@ -29,6 +29,7 @@ public final class AdminRoutes implements RouteGroup {
         all.addAll(tokens.routes());
         all.addAll(webhooks.routes());
         all.addAll(pages.routes());
+        all.addAll(transfer.routes());
         this.table = List.copyOf(all);
     }
 

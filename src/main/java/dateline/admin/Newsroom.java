@@ -38,6 +38,7 @@ public final class Newsroom {
             new Item("Accounts", "/admin/accounts", Permission.MANAGE_ACCOUNTS),
             new Item("Settings", "/admin/settings", Permission.MANAGE_SETTINGS),
             new Item("Privacy", "/admin/privacy", Permission.MANAGE_SETTINGS),
+            new Item("Import and export", "/admin/transfer", Permission.MANAGE_SETTINGS),
             new Item("API tokens", "/admin/tokens", Permission.ENTER_NEWSROOM),
             new Item("Webhooks", "/admin/webhooks", Permission.MANAGE_SETTINGS));
 

@@ -20,6 +20,11 @@ public record ArticleDraft(
         String datelinePlace,
         boolean commentsOpen,
         Long featuredMediaId) {
+    /** The longest headline, standfirst, tag and body an article may have, in characters. */
+    public static final int MAX_HEADLINE = 300;
+    public static final int MAX_STANDFIRST = 600;
+    public static final int MAX_TAG = 60;
+    public static final int MAX_BODY = 500_000;
 
     public ArticleDraft(String headline, String slug, String standfirst, String body, BodyFormat bodyFormat,
                         ArticleType type, Long sectionId, List<String> tags, List<Long> authorIds, String datelinePlace) {

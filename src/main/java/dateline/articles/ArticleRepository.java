@@ -201,6 +201,17 @@ final class ArticleRepository extends Repository {
         h.createUpdate("DELETE FROM article_redirects WHERE path = :path").bind("path", path).execute();
     }
 
+    /** The former addresses of these articles, each article's in the order they were left. */
+    Map<Long, List<String>> formerPaths(Handle h, Collection<Long> articleIds) {
+        Map<Long, List<String>> result = new LinkedHashMap<>();
+        if (articleIds.isEmpty()) return result;
+        h.createQuery("SELECT article_id, path FROM article_redirects WHERE article_id IN (<ids>) ORDER BY article_id, path")
+                .bindList("ids", List.copyOf(articleIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getString("path")))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
     /** The current address of the public article that once lived at this path. */
     Optional<String> redirectTarget(Handle h, String path) {
         return h.createQuery("SELECT a.path FROM article_redirects r JOIN articles a ON a.id = r.article_id "

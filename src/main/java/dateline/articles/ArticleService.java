@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -336,6 +337,95 @@ public final class ArticleService {
         return events.stream().map(e -> e.article().article().id()).toList();
     }
 
+    /**
+     * Keeps an article brought from another system as it stood there: its status (a published one gets its
+     * address from its own publication moment, a scheduled one waits for it), its dates and its revision,
+     * recorded as an import. A slug another article holds gets the first free {@code -2}, {@code -3}…, so the
+     * caller compares the answer's slug with the one it asked for. Listeners hear of it as of any new
+     * article (search indexes it, webhooks announce a publication); the after-commit half waits for the
+     * commit of whatever transaction this one joins, so a batch of imports is told only once it is stored.
+     */
+    public Article importArticle(ImportedArticle imported) {
+        ArticleDraft draft = imported.draft();
+        DraftCheck.Checked checked = drafts.check(draft, false, known(List.of(draft)));
+        ZoneId zone = site.settings().timezone();
+        return repository.inTransaction(h -> {
+            String wanted = checked.slugGiven() ? checked.slug() : Slugs.of(checked.headline());
+            DraftCheck.Checked placed = new DraftCheck.Checked(draft, checked.headline(), freeSlug(h, wanted), true,
+                    checked.standfirst(), checked.body(), checked.bodyHtml(), checked.tagsBySlug(), checked.datelinePlace());
+            Instant created = imported.createdAt() != null ? imported.createdAt() : clock.instant();
+            Instant edited = imported.editedAt() != null ? imported.editedAt() : created;
+            long id = insert(h, placed, ArticleStatus.DRAFT, created);
+            repository.insertRevision(h, "import", existing(h, id), List.copyOf(placed.tagsBySlug().values()),
+                    draft.authorIds(), null, edited);
+            Kind kind = Kind.WRITTEN;
+            switch (imported.status()) {
+                case PUBLISHED -> {
+                    repository.publish(h, id, Permalinks.pathOf(placed.slug(), imported.publishedAt(), zone),
+                            imported.publishedAt(), edited);
+                    kind = Kind.PUBLISHED;
+                }
+                case SCHEDULED -> repository.schedule(h, id, imported.publishedAt(), edited);
+                default -> repository.setUnpublishedStatus(h, id, imported.status(), edited);
+            }
+            ArticleEvent event = changing(h, ArticleEvent.of(kind, now(h, id)));
+            h.afterCommit(() -> told(event));
+            return event.article().article();
+        });
+    }
+
+    /**
+     * Retracts an imported article as the site it came from had retracted it: with its note and its moment,
+     * and no editor to check, since the import is the administrator's.
+     */
+    public Article importRetraction(long articleId, String note, Instant at) {
+        String cleanNote = DraftCheck.clean(note);
+        return told(repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (current.status() != ArticleStatus.PUBLISHED) throw InvalidInput.of("status", "Only a published article can be retracted.");
+            repository.retract(h, articleId, cleanNote.isEmpty() ? "Retracted." : cleanNote, at);
+            return changing(h, ArticleEvent.of(Kind.RETRACTED, now(h, articleId)));
+        }));
+    }
+
+    /**
+     * The section with this slug, opened when there is none (an import keeps the slugs of the categories it
+     * brings, so their old addresses can lead to the sections). A slug that is not one Dateline would make is
+     * made again from the name.
+     */
+    public Section importSection(String name, String slug, String description) {
+        String cleanName = DraftCheck.clean(name);
+        String wanted = Slugs.isValid(DraftCheck.clean(slug)) ? DraftCheck.clean(slug) : Slugs.of(cleanName);
+        InvalidInput.check()
+                .when(cleanName.isEmpty() || wanted.isEmpty(), "name", "Name the section.")
+                .when(cleanName.length() > 60, "name", "Keep the name under 60 characters.")
+                .throwIfAny();
+        boolean[] opened = {false};
+        Section section = repository.inTransaction(h -> {
+            Optional<Section> there = repository.sections(h).stream().filter(s -> s.slug().equals(wanted)).findFirst();
+            if (there.isPresent()) return there.get();
+            long id = repository.insertSection(h, cleanName, wanted, DraftCheck.clean(description));
+            opened[0] = true;
+            return repository.sections(h).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        });
+        if (opened[0]) for (ArticleListener listener : listeners) listener.sectionsChanged();
+        return section;
+    }
+
+    /** The tag of this name, made when the site has none yet (a tag an import brings before any article uses it). */
+    public Tag importTag(String name) {
+        String cleanName = DraftCheck.clean(name);
+        String slug = Slugs.of(cleanName);
+        InvalidInput.check()
+                .when(slug.isEmpty(), "tag", "Name the tag.")
+                .when(cleanName.length() > ArticleDraft.MAX_TAG, "tag", "Keep each tag under " + ArticleDraft.MAX_TAG + " characters.")
+                .throwIfAny();
+        return repository.inTransaction(h -> {
+            repository.tagId(h, cleanName, slug);
+            return repository.tagBySlug(h, slug).orElseThrow();
+        });
+    }
+
     /** Publishes one new article at once. */
     public FullArticle publishNew(ArticleDraft draft, Instant publishedAt) {
         long id = publishAll(List.of(new Publication(draft, publishedAt, List.of()))).get(0);
@@ -517,6 +607,21 @@ public final class ArticleService {
 
     public long countPublished() {
         return repository.read(h -> repository.countPublished(h, ListingScope.everything()));
+    }
+
+    // ---- reading, for an export
+
+    /**
+     * Every article whatever its status, by id, from just after {@code afterId}, at most {@code limit}: an
+     * export walks the whole site this way a batch at a time, so that any number of articles fits in memory.
+     */
+    public List<FullArticle> everyAfter(long afterId, int limit) {
+        return repository.read(h -> repository.after(h, afterId, limit).stream().map(a -> full(h, a)).toList());
+    }
+
+    /** The addresses these articles once had and that now redirect to them, by article id. */
+    public Map<Long, List<String>> formerPaths(Collection<Long> articleIds) {
+        return repository.read(h -> repository.formerPaths(h, articleIds));
     }
 
     // ---- reading, for the newsroom
@@ -711,10 +816,7 @@ public final class ArticleService {
         String slug = c.slugGiven() ? c.slug() : Slugs.of(c.headline());
         if (repository.slugTaken(h, slug, -1)) {
             if (c.slugGiven()) throw InvalidInput.of("slug", "Another article already uses this slug.");
-            String base = slug.length() > Slugs.MAX_LENGTH - 4 ? slug.substring(0, Slugs.MAX_LENGTH - 4) : slug;
-            int n = 2;
-            while (repository.slugTaken(h, base + "-" + n, -1)) n++;
-            slug = base + "-" + n;
+            slug = freeSlug(h, slug);
         }
         ArticleDraft d = c.draft();
         Instant now = createdAt != null ? createdAt : clock.instant();
@@ -724,6 +826,15 @@ public final class ArticleService {
         repository.setAuthors(h, id, d.authorIds());
         setTags(h, id, c);
         return id;
+    }
+
+    /** The slug itself when no article has it, else the first of {@code slug-2}, {@code slug-3}… that is free. */
+    private String freeSlug(Handle h, String slug) {
+        if (!repository.slugTaken(h, slug, -1)) return slug;
+        String base = slug.length() > Slugs.MAX_LENGTH - 4 ? slug.substring(0, Slugs.MAX_LENGTH - 4) : slug;
+        int n = 2;
+        while (repository.slugTaken(h, base + "-" + n, -1)) n++;
+        return base + "-" + n;
     }
 
     private void setTags(Handle h, long articleId, DraftCheck.Checked c) {

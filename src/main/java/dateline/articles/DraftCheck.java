@@ -12,11 +12,11 @@ import java.util.Set;
 
 /** Checks what a writer gave and turns it into what is stored: clean text, safe HTML, tags by slug. */
 final class DraftCheck {
-    static final int MAX_HEADLINE = 300;
-    static final int MAX_STANDFIRST = 600;
-    static final int MAX_TAG = 60;
+    static final int MAX_HEADLINE = ArticleDraft.MAX_HEADLINE;
+    static final int MAX_STANDFIRST = ArticleDraft.MAX_STANDFIRST;
+    static final int MAX_TAG = ArticleDraft.MAX_TAG;
     static final int MAX_PLACE = 80;
-    static final int MAX_BODY = 500_000;
+    static final int MAX_BODY = ArticleDraft.MAX_BODY;
 
     /** The sections and authors that exist, looked up once for a whole batch of drafts. */
     record Known(Set<Long> sectionIds, Set<Long> accountIds, Set<Long> mediaIds) {}

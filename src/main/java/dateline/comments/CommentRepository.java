@@ -85,6 +85,12 @@ final class CommentRepository extends Repository {
         return q.map(COMMENT).list();
     }
 
+    /** Every comment of an article whatever its status, oldest first. */
+    List<Comment> everyOn(Handle h, long articleId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.article_id = :article ORDER BY c.created_at, c.id")
+                .bind("article", articleId).map(COMMENT).list();
+    }
+
     long countApproved(Handle h, long articleId) {
         return h.createQuery("SELECT COUNT(*) FROM comments WHERE article_id = :article AND status = 'approved'")
                 .bind("article", articleId).mapTo(Long.class).one();
@@ -117,6 +123,30 @@ final class CommentRepository extends Repository {
                         + "VALUES (:comment, :action, :reason, :account, :at)")
                 .bind("comment", commentId).bind("action", action).bind("reason", reason == null ? "" : reason)
                 .bind("account", accountId).bind("at", at).execute();
+    }
+
+    /** Entries of the moderation log written together: for comments stored many at a time. */
+    static final class LogBatch {
+        private final org.jdbi.v3.core.statement.PreparedBatch batch;
+        private int size;
+
+        private LogBatch(Handle h) {
+            this.batch = h.prepareBatch("INSERT INTO moderation_log (comment_id, action, reason, account_id, happened_at) "
+                    + "VALUES (:comment, :action, '', NULL, :at)");
+        }
+
+        void add(long commentId, String action, Instant at) {
+            batch.bind("comment", commentId).bind("action", action).bind("at", at).add();
+            size++;
+        }
+
+        void execute() {
+            if (size > 0) batch.execute();
+        }
+    }
+
+    LogBatch logBatch(Handle h) {
+        return new LogBatch(h);
     }
 
     List<ModerationEntry> logOf(Handle h, long commentId) {

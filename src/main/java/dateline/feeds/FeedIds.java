@@ -7,21 +7,30 @@ import java.time.ZoneOffset;
 /**
  * The GUIDs of feed entries: tag URIs (RFC 4151) made from the site's host, the day the thing was created
  * and its id. None of these ever changes, so an update, a new headline or a new address never makes a
- * feed reader show an article or a comment twice.
+ * feed reader show an article or a comment twice. An export gives its items the same GUIDs, so that an
+ * article moved to another site is still the same entry.
  */
-final class FeedIds {
+public final class FeedIds {
     private final String authority;
 
-    FeedIds(String baseUrl) {
+    public FeedIds(String baseUrl) {
         String host = URI.create(baseUrl).getHost();
         this.authority = host == null || host.isEmpty() ? "localhost" : host;
     }
 
-    String article(long id, Instant createdAt) {
+    public String article(long id, Instant createdAt) {
         return tag(createdAt, "article-" + id);
     }
 
-    String comment(long id, Instant createdAt) {
+    public String page(long id, Instant createdAt) {
+        return tag(createdAt, "page-" + id);
+    }
+
+    public String media(long id, Instant createdAt) {
+        return tag(createdAt, "media-" + id);
+    }
+
+    public String comment(long id, Instant createdAt) {
         return tag(createdAt, "comment-" + id);
     }
 

@@ -25,6 +25,8 @@ public final class SafeHtml {
             // a heading's anchor id only survives when the element itself is allowed in the same policy
             .allowAttributes("id").matching(ID).onElements("h2", "h3", "h4", "h5", "h6")
             .allowAttributes("class").matching(CLASS).onElements("table", "th", "td")
+            // a gallery of images brought in from WordPress, laid out by the stylesheet
+            .allowAttributes("class").matching(Pattern.compile("gallery")).onElements("figure")
             .allowAttributes("colspan", "rowspan").matching(NUMBER).onElements("th", "td")
             .allowAttributes("scope").matching(Pattern.compile("row|col|rowgroup|colgroup")).onElements("th")
             .allowAttributes("start").matching(NUMBER).onElements("ol")

@@ -5,6 +5,7 @@ import dateline.storage.Repository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -113,6 +114,15 @@ final class PageRepository extends Repository {
     /** A page now lives at {@code path}: no former address there may lead elsewhere. */
     void dropRedirect(Handle h, String path) {
         h.createUpdate("DELETE FROM page_redirects WHERE path = :path").bind("path", path).execute();
+    }
+
+    /** Every page's former addresses, by page id. */
+    Map<Long, List<String>> formerPaths(Handle h) {
+        Map<Long, List<String>> result = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT page_id, path FROM page_redirects ORDER BY page_id, path")
+                .map((rs, ctx) -> Map.entry(rs.getLong("page_id"), rs.getString("path")))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return result;
     }
 
     /** Where the published page that once lived at {@code path} lives now. */

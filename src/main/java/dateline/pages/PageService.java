@@ -121,6 +121,11 @@ public final class PageService implements MenuSource {
         return repository.read(repository::all);
     }
 
+    /** The addresses pages once had and that now redirect to them, by page id: for an export. */
+    public Map<Long, List<String>> formerPaths() {
+        return repository.read(repository::formerPaths);
+    }
+
     /** The published page at {@code path}, or where the page that once lived there lives now. */
     public PageLookup find(String path) {
         return repository.read(h -> {

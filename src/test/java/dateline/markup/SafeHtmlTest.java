@@ -16,4 +16,21 @@ class SafeHtmlTest {
         assertThat(SafeHtml.toPlainText(null)).isEmpty();
         assertThat(SafeHtml.toPlainText("")).isEmpty();
     }
+
+    @Test
+    void figures_with_images_and_captions_and_a_gallery_survive() {
+        String figure = "<figure><a href=\"https://x.example/a.jpg\"><img src=\"https://x.example/a.jpg\" alt=\"Boats\""
+                + " width=\"640\" height=\"427\" /></a><figcaption>Boats 🚤</figcaption></figure>";
+        assertThat(SafeHtml.sanitize(figure)).isEqualTo("<figure><a href=\"https://x.example/a.jpg\" rel=\"noopener\">"
+                + "<img src=\"https://x.example/a.jpg\" alt=\"Boats\" width=\"640\" height=\"427\" /></a>"
+                + "<figcaption>Boats &#x1f6a4;</figcaption></figure>");
+        assertThat(SafeHtml.sanitize("<figure class=\"gallery\"><img src=\"https://x.example/b.png\" alt=\"\"></figure>"))
+                .isEqualTo("<figure class=\"gallery\"><img src=\"https://x.example/b.png\" alt=\"\" /></figure>");
+    }
+
+    @Test
+    void no_other_class_survives_on_a_figure() {
+        assertThat(SafeHtml.sanitize("<figure class=\"wp-block-image gallery\"><img src=\"https://x.example/b.png\"></figure>"))
+                .isEqualTo("<figure><img src=\"https://x.example/b.png\" /></figure>");
+    }
 }

@@ -63,6 +63,24 @@ public final class Http {
     }
 
     /**
+     * Posts a multipart form, as a browser sends a form with a file: the fields, then the file under
+     * {@code fileField}; {@code headers} come in name, value pairs.
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                              byte[] content, String... headers) {
+        String boundary = "----dateline-test-" + Long.toHexString(System.nanoTime());
+        var body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+    }
+
+    /**
      * Sends a request with any method and a body exactly as given (none when null); {@code headers} come in
      * name, value pairs.
      */
