@@ -130,6 +130,14 @@ public final class WxrReader implements Wxr.Reader {
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // With no DTD there are no entities to expand but the five predefined ones and character references;
+        // the JDK's default cap on their total (50 million) would only stop a large export written without
+        // CDATA, so it is lifted. Each field's own bound still holds.
+        try {
+            f.setProperty("jdk.xml.totalEntitySizeLimit", "0");
+        } catch (IllegalArgumentException e) {
+            // another parser without the JDK's limits
+        }
         return f;
     }
 
