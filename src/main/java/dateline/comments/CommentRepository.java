@@ -125,6 +125,30 @@ final class CommentRepository extends Repository {
                 .bind("account", accountId).bind("at", at).execute();
     }
 
+    /** Entries of the moderation log written together: for comments stored many at a time. */
+    static final class LogBatch {
+        private final org.jdbi.v3.core.statement.PreparedBatch batch;
+        private int size;
+
+        private LogBatch(Handle h) {
+            this.batch = h.prepareBatch("INSERT INTO moderation_log (comment_id, action, reason, account_id, happened_at) "
+                    + "VALUES (:comment, :action, '', NULL, :at)");
+        }
+
+        void add(long commentId, String action, Instant at) {
+            batch.bind("comment", commentId).bind("action", action).bind("at", at).add();
+            size++;
+        }
+
+        void execute() {
+            if (size > 0) batch.execute();
+        }
+    }
+
+    LogBatch logBatch(Handle h) {
+        return new LogBatch(h);
+    }
+
     List<ModerationEntry> logOf(Handle h, long commentId) {
         return h.createQuery("SELECT l.action, l.reason, l.happened_at, a.name FROM moderation_log l "
                         + "LEFT JOIN accounts a ON a.id = l.account_id WHERE l.comment_id = :id ORDER BY l.id")

@@ -323,78 +323,78 @@ public final class CommentService {
 
     /**
      * A comment that came from elsewhere (an import, a demonstration site) with its own time and status;
-     * {@code parent} is the index in its thread of the comment it answers, or -1.
+     * {@code parent} is the index in its thread of the comment it answers, or -1, in which case
+     * {@code parentId} may name a comment already stored that it answers (one imported earlier).
+     * {@code clientAddress} is the network address it was sent from, or null.
      */
     public record Imported(int parent, String name, String email, String website, String text, Instant createdAt,
-                           CommentStatus status) {}
+                           CommentStatus status, Long parentId, String clientAddress) {
+        public Imported(int parent, String name, String email, String website, String text, Instant createdAt,
+                        CommentStatus status) {
+            this(parent, name, email, website, text, createdAt, status, null, null);
+        }
+    }
 
-    /** The comments of one article, in the order they were written. */
+    /** The comments of one article, in the order they were written (every comment after the one it answers). */
     public record ImportedThread(long articleId, List<Imported> comments) {}
 
     /** Stores whole threads as they were, in one transaction: no rules, limits or mail. Answers how many. */
     public int importThreads(List<ImportedThread> threads) {
         return repository.inTransaction(h -> {
             int count = 0;
-            for (ImportedThread thread : threads) {
-                List<long[]> stored = new java.util.ArrayList<>();
-                for (Imported c : thread.comments()) {
-                    long[] parent = c.parent() >= 0 && c.parent() < stored.size() ? stored.get(c.parent()) : null;
-                    int depth = parent == null ? 1 : (int) Math.min(parent[1] + 1, CommentSettings.MAX_DEPTH);
-                    String text = c.text().strip();
-                    long id = repository.insert(h, thread.articleId(), parent == null ? null : parent[0], depth,
-                            c.status(), clean(c.name()), clean(c.email()).toLowerCase(Locale.ROOT), clean(c.website()),
-                            null, text, CommentText.toSafeHtml(text), c.createdAt(), null, null,
-                            CommentRepository.Judgement.NONE);
-                    repository.log(h, id, "imported as " + c.status().code(), "", null, c.createdAt());
-                    stored.add(new long[] {id, depth});
-                    count++;
-                }
-            }
+            for (ImportedThread thread : threads) count += store(h, thread).size();
             return count;
         });
     }
 
     /**
-     * A comment from another system (an import) as it stood there: the Dateline id of the comment it answers
-     * (null for none), its status, time and network address.
+     * Stores one thread as it was, without rules, limits or mail, and answers the new comments' ids in the
+     * order given. The caller has checked the texts (not empty, not longer than {@link #MAX_LENGTH}). A
+     * network address is kept only while the site's retention period has not run out for the comment, as if
+     * it had been posted here; a website that is not a usable web address is dropped. Listeners hear of
+     * approved comments once whatever transaction this one joins commits.
      */
-    public record ImportedComment(long articleId, Long parentId, String name, String email, String website, String text,
-                                  Instant createdAt, CommentStatus status, String clientAddress) {}
+    public List<Long> importThread(ImportedThread thread) {
+        return repository.inTransaction(h -> store(h, thread));
+    }
 
-    /**
-     * Keeps one comment brought from another system, with its status and time, without rules, limits or mail.
-     * Its network address is kept only while the site's retention period for addresses has not run out for
-     * it, as if it had been posted here; a website that is not a usable web address is dropped. Listeners
-     * hear of an approved one once whatever transaction this one joins commits. Answers the stored comment.
-     */
-    public Comment importComment(ImportedComment c) {
-        String text = c.text() == null ? "" : c.text().strip();
-        InvalidInput.check()
-                .when(text.isEmpty(), "comment", "The comment has no text.")
-                .when(text.length() > MAX_LENGTH, "comment", "The comment is longer than " + MAX_LENGTH + " characters.")
-                .throwIfAny();
-        String name = clean(c.name()).isEmpty() ? "Anonymous" : clean(c.name());
-        if (name.length() > 245) name = name.substring(0, 245);
-        String website = websiteOf(clean(c.website()));
+    private List<Long> store(Handle h, ImportedThread thread) {
         Instant keepAddressesSince = clock.instant().minus(Duration.ofDays(site.comments().keepAddressesDays()));
-        String client = c.createdAt().isAfter(keepAddressesSince) && !clean(c.clientAddress()).isEmpty()
-                ? clean(c.clientAddress()) : null;
-        String finalName = name;
-        return repository.inTransaction(h -> {
-            Comment parent = c.parentId() == null ? null : repository.byId(h, c.parentId())
-                    .filter(p -> p.articleId() == c.articleId()).orElse(null);
-            int depth = parent == null ? 1 : Math.min(parent.depth() + 1, CommentSettings.MAX_DEPTH);
-            long id = repository.insert(h, c.articleId(), parent == null ? null : parent.id(), depth, c.status(),
-                    finalName, clean(c.email()).toLowerCase(Locale.ROOT), website == null ? "" : website, null, text,
-                    CommentText.toSafeHtml(text), c.createdAt(), client, null, CommentRepository.Judgement.NONE);
-            repository.log(h, id, "imported as " + c.status().code(), "", null, c.createdAt());
-            Comment stored = repository.byId(h, id).orElseThrow();
-            if (stored.status() == CommentStatus.APPROVED) {
-                CommentEvent event = changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, stored));
-                h.afterCommit(() -> told(List.of(event)));
+        List<long[]> stored = new ArrayList<>(thread.comments().size());
+        List<Long> ids = new ArrayList<>(thread.comments().size());
+        List<CommentEvent> events = new ArrayList<>();
+        var log = repository.logBatch(h);
+        for (Imported c : thread.comments()) {
+            long[] parent = c.parent() >= 0 && c.parent() < stored.size() ? stored.get(c.parent()) : null;
+            if (parent == null && c.parentId() != null) {
+                parent = repository.byId(h, c.parentId()).filter(p -> p.articleId() == thread.articleId())
+                        .map(p -> new long[] {p.id(), p.depth()}).orElse(null);
             }
-            return stored;
-        });
+            int depth = parent == null ? 1 : (int) Math.min(parent[1] + 1, CommentSettings.MAX_DEPTH);
+            String text = c.text().strip();
+            String name = clean(c.name()).isEmpty() ? "Anonymous" : clean(c.name());
+            String email = clean(c.email()).toLowerCase(Locale.ROOT);
+            String website = websiteOf(clean(c.website()));
+            String client = c.clientAddress() != null && !clean(c.clientAddress()).isEmpty()
+                    && c.createdAt().isAfter(keepAddressesSince) ? clean(c.clientAddress()) : null;
+            String html = CommentText.toSafeHtml(text);
+            Long parentId = parent == null ? null : parent[0];
+            long id = repository.insert(h, thread.articleId(), parentId, depth, c.status(), name, email,
+                    website == null ? "" : website, null, text, html, c.createdAt(), client, null,
+                    CommentRepository.Judgement.NONE);
+            log.add(id, "imported as " + c.status().code(), c.createdAt());
+            stored.add(new long[] {id, depth});
+            ids.add(id);
+            if (c.status() == CommentStatus.APPROVED) {
+                Comment comment = new Comment(id, thread.articleId(), parentId, depth, c.status(), name, email,
+                        website == null ? "" : website, null, text, html, c.createdAt(), c.createdAt(), client, null,
+                        null, List.of());
+                events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, comment)));
+            }
+        }
+        log.execute();
+        if (!events.isEmpty()) h.afterCommit(() -> told(events));
+        return ids;
     }
 
     // ---- showing them

@@ -4,6 +4,7 @@ import dateline.storage.Repository;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,18 +54,28 @@ final class ImportRepository extends Repository {
         return read(h -> new HashSet<>(h.createQuery("SELECT path FROM import_redirects").mapTo(String.class).list()));
     }
 
-    void record(Handle h, String source, String kind, long wordpressId, String guid, long datelineId, Instant at) {
-        h.createUpdate("INSERT INTO import_records (source, kind, wordpress_id, guid, dateline_id, imported_at) "
-                        + "VALUES (:source, :kind, :wp, :guid, :id, :at) ON CONFLICT (source, kind, wordpress_id) DO NOTHING")
-                .bind("source", source).bind("kind", kind).bind("wp", wordpressId).bind("guid", guid == null ? "" : guid)
-                .bind("id", datelineId).bind("at", at).execute();
+    /** Where one thing came from: its kind, its WordPress id and GUID, and its Dateline id. */
+    record Origin(String kind, long wordpressId, String guid, long datelineId) {}
+
+    void record(Handle h, String source, List<Origin> origins, Instant at) {
+        if (origins.isEmpty()) return;
+        var batch = h.prepareBatch("INSERT INTO import_records (source, kind, wordpress_id, guid, dateline_id, imported_at) "
+                + "VALUES (:source, :kind, :wp, :guid, :id, :at) ON CONFLICT (source, kind, wordpress_id) DO NOTHING");
+        for (Origin o : origins) {
+            batch.bind("source", source).bind("kind", o.kind()).bind("wp", o.wordpressId()).bind("guid", o.guid())
+                    .bind("id", o.datelineId()).bind("at", at).add();
+        }
+        batch.execute();
     }
 
-    /** Adds an old address; false when it already led somewhere (the first import of it wins). */
-    boolean addRedirect(Handle h, String path, Target target) {
-        return h.createUpdate("INSERT INTO import_redirects (path, kind, dateline_id) VALUES (:path, :kind, :id) "
-                        + "ON CONFLICT (path) DO NOTHING")
-                .bind("path", path).bind("kind", target.kind()).bind("id", target.id()).execute() == 1;
+    /** Adds old addresses; one that already leads somewhere keeps its target (the first import of it wins). */
+    void addRedirects(Handle h, Map<String, Target> redirects) {
+        if (redirects.isEmpty()) return;
+        var batch = h.prepareBatch("INSERT INTO import_redirects (path, kind, dateline_id) VALUES (:path, :kind, :id) "
+                + "ON CONFLICT (path) DO NOTHING");
+        redirects.forEach((path, target) -> batch.bind("path", path).bind("kind", target.kind())
+                .bind("id", target.id()).add());
+        batch.execute();
     }
 
     Optional<Target> redirectFor(String path) {

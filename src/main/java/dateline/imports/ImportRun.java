@@ -95,6 +95,8 @@ final class ImportRun implements Wxr.Handler {
     private final UploadUrls uploadUrls = new UploadUrls();
     private final Map<Long, String> mediaUrls = new HashMap<>();
     private final List<Wxr.Item> batch = new ArrayList<>();
+    private final List<ImportRepository.Origin> pendingRecords = new ArrayList<>();
+    private final Map<String, ImportRepository.Target> pendingRedirects = new LinkedHashMap<>();
     private int batchComments;
     private boolean mediaDone;
     private long madeUp;
@@ -437,7 +439,7 @@ final class ImportRun implements Wxr.Handler {
         List<Wxr.Item> items = List.copyOf(batch);
         batch.clear();
         batchComments = 0;
-        parts.repository().inTransaction(h -> {
+        transaction(h -> {
             for (Wxr.Item item : items) write(h, item);
             return null;
         });
@@ -780,6 +782,7 @@ final class ImportRun implements Wxr.Handler {
 
     /** Item content as HTML: images moved to the media library, then WordPress's blocks and shortcodes made plain. */
     private String html(String content) {
+        if (!writing) return "";
         String raw = uploadUrls.rewrite(content == null ? "" : content);
         return WordPressHtml.toHtml(raw, wp -> Optional.ofNullable(mediaUrls.get(wp))
                 .or(() -> Optional.ofNullable(attachments.get(wp)).map(Attachment::url)));
@@ -794,6 +797,9 @@ final class ImportRun implements Wxr.Handler {
         Set<Long> placed = new HashSet<>();
         for (Wxr.Comment c : item.comments()) placeAfterParents(c, byId, placed, ordered, 0);
         String headline = clean(item.title());
+        List<CommentService.Imported> thread = new ArrayList<>();
+        List<Long> threadWordPressIds = new ArrayList<>();
+        Map<Long, Integer> indexOf = new HashMap<>();
         for (Wxr.Comment c : ordered) {
             Long id = knownId("comment", c.id(), "");
             if (id != null) {
@@ -801,13 +807,25 @@ final class ImportRun implements Wxr.Handler {
                 remember("comment", c.id(), id);
                 continue;
             }
-            Long made = comment(h, c, articleId, headline);
-            if (made != null) {
-                remember("comment", c.id(), made);
-                record(h, "comment", c.id(), "", made);
-                commentsDone++;
-            }
+            CommentService.Imported imported = comment(c, indexOf, headline);
+            if (imported == null) continue;
+            indexOf.put(c.id(), thread.size());
+            thread.add(imported);
+            threadWordPressIds.add(c.id());
         }
+        if (thread.isEmpty()) return;
+        List<Long> ids;
+        if (writing) {
+            ids = parts.comments().importThread(new CommentService.ImportedThread(articleId, thread));
+        } else {
+            ids = new ArrayList<>();
+            for (int i = 0; i < thread.size(); i++) ids.add(madeUp());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            remember("comment", threadWordPressIds.get(i), ids.get(i));
+            record(h, "comment", threadWordPressIds.get(i), "", ids.get(i));
+        }
+        commentsDone += ids.size();
     }
 
     /** Adds the comment to {@code ordered} after the comment it answers, when that one is in the item. */
@@ -820,7 +838,8 @@ final class ImportRun implements Wxr.Handler {
         ordered.add(c);
     }
 
-    private Long comment(Handle h, Wxr.Comment c, long articleId, String headline) {
+    /** The comment as the comments feature takes it, answering a comment new in this thread or stored before; null when it is left out. */
+    private CommentService.Imported comment(Wxr.Comment c, Map<Long, Integer> indexOf, String headline) {
         String type = clean(c.type());
         if (type.equals("pingback") || type.equals("trackback")) {
             tally.skipped("comments");
@@ -840,31 +859,24 @@ final class ImportRun implements Wxr.Handler {
             case "trash", "post-trashed" -> CommentStatus.TRASH;
             default -> CommentStatus.PENDING;
         };
-        Long parent = null;
+        int parentIndex = -1;
+        Long parentId = null;
         if (c.parentId() != 0) {
-            parent = known.getOrDefault("comment", Map.of()).get(c.parentId());
-            if (parent == null) {
+            Integer index = indexOf.get(c.parentId());
+            Long stored = known.getOrDefault("comment", Map.of()).get(c.parentId());
+            if (index != null) {
+                parentIndex = index;
+            } else if (stored != null) {
+                parentId = stored > 0 ? stored : null;
+            } else {
                 tally.note("comment-parent", "The comment " + c.id() + " on “" + headline + "” (line " + c.line()
                         + ") answers comment " + c.parentId() + ", which is not in the export: it is a comment on the "
                         + "article itself now.");
             }
         }
-        Instant at = firstNonNull(c.dateGmt(), now);
-        long id;
-        if (writing) {
-            try {
-                id = parts.comments().importComment(new CommentService.ImportedComment(articleId,
-                        parent == null || parent < 0 ? null : parent, c.author(), c.authorEmail(), c.authorUrl(), text,
-                        at, status, c.authorIp())).id();
-            } catch (InvalidInput e) {
-                tally.skipped("comments");
-                return null;
-            }
-        } else {
-            id = madeUp();
-        }
         tally.created("comments");
-        return id;
+        return new CommentService.Imported(parentIndex, c.author(), c.authorEmail(), c.authorUrl(), text,
+                firstNonNull(c.dateGmt(), now), status, parentId, c.authorIp());
     }
 
     // ---- records and redirects
@@ -893,8 +905,9 @@ final class ImportRun implements Wxr.Handler {
         known.computeIfAbsent(kind, k -> new HashMap<>()).put(wordpressId, id);
     }
 
+    /** Notes where a thing came from; written with the rest of its transaction's records at its end. */
     private void record(Handle h, String kind, long wordpressId, String guid, long id) {
-        if (h != null) parts.repository().record(h, source, kind, wordpressId, clean(guid), id, now);
+        if (h != null) pendingRecords.add(new ImportRepository.Origin(kind, wordpressId, clean(guid), id));
     }
 
     private void redirect(Handle h, String path, ImportRepository.Target target) {
@@ -904,12 +917,20 @@ final class ImportRun implements Wxr.Handler {
             return;
         }
         tally.created("redirects");
-        if (h != null) parts.repository().addRedirect(h, path, target);
+        if (h != null) pendingRedirects.put(path, target);
     }
 
-    /** Runs the work in a transaction when writing; with no handle when checking. */
+    /** Runs the work in a transaction when writing, with the records and redirects it made; with no handle when checking. */
     private <T> T transaction(Function<Handle, T> work) {
-        return writing ? parts.repository().inTransaction(work) : work.apply(null);
+        if (!writing) return work.apply(null);
+        return parts.repository().inTransaction(h -> {
+            T result = work.apply(h);
+            parts.repository().record(h, source, pendingRecords, now);
+            parts.repository().addRedirects(h, pendingRedirects);
+            pendingRecords.clear();
+            pendingRedirects.clear();
+            return result;
+        });
     }
 
     private long madeUp() {

@@ -8,6 +8,9 @@
  * <em>block comment</em> ({@code <!-- wp:paragraph -->}) marks where the block editor's blocks begin and end;
  * a <em>shortcode</em> ({@code [caption]…[/caption]}, {@code [gallery ids="1,2"]}) is a macro WordPress
  * expands when it shows a post; <em>autop</em> is WordPress's rule that makes paragraphs of the classic
- * editor's blank lines.
+ * editor's blank lines. An <em>origin</em> is the record of where an imported thing came from (the site, its
+ * kind, its WordPress id and GUID); a <em>former address</em> is an address of the old site (a permalink, a
+ * {@code ?p=} query, a category's archive) that now answers with a permanent redirect; a thing is
+ * <em>matched</em> when an import finds it already imported, and left as it is.
  */
 package dateline.imports;
