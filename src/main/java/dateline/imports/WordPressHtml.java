@@ -1,6 +1,7 @@
 package dateline.imports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,8 +163,28 @@ public final class WordPressHtml {
             this.kept = kept;
         }
 
+        /** How deep shortcodes are inside shortcodes; past {@link #DEEPEST}, inner ones are only removed. */
+        private int depth;
+        private static final int DEEPEST = 16;
+
         String render(String text) {
-            String lower = text.toLowerCase(Locale.ROOT);
+            if (depth > DEEPEST) return ANY_TAG.matcher(text).replaceAll("");
+            depth++;
+            try {
+                return renderLevel(text);
+            } finally {
+                depth--;
+            }
+        }
+
+        /**
+         * One level of content. Every closing tag's place is found in one pass first, so content full of
+         * brackets costs a look-up per bracket, not a search to its end.
+         */
+        private String renderLevel(String text) {
+            Map<String, List<Integer>> closings = new HashMap<>();
+            Matcher c = CLOSING.matcher(text);
+            while (c.find()) closings.computeIfAbsent(c.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(c.start());
             StringBuilder out = new StringBuilder();
             int at = 0;
             Matcher open = SHORTCODE_OPEN.matcher(text);
@@ -188,10 +209,8 @@ public final class WordPressHtml {
                 }
                 boolean selfClosing = attributes.endsWith("/");
                 if (selfClosing) attributes = attributes.substring(0, attributes.length() - 1);
-                String closing = "[/" + name.toLowerCase(Locale.ROOT) + "]";
-                // (lower case can change the length of rare letters; then only an exact closing tag is found)
-                String haystack = lower.length() == text.length() ? lower : text;
-                int contentEnd = selfClosing ? -1 : haystack.indexOf(closing, close + 1);
+                String closing = "[/" + name + "]";
+                int contentEnd = selfClosing ? -1 : firstAfter(closings.get(name.toLowerCase(Locale.ROOT)), close + 1);
                 String content = contentEnd < 0 ? null : text.substring(close + 1, contentEnd);
                 int after = contentEnd < 0 ? close + 1 : contentEnd + closing.length();
                 if (content == null && !looksLikeShortcode(name, attributes)) {
@@ -207,6 +226,16 @@ public final class WordPressHtml {
         }
 
         private static final Pattern STRAY_CLOSING = Pattern.compile("\\[/[a-z][\\w-]*]");
+        private static final Pattern CLOSING = Pattern.compile("\\[/([A-Za-z][\\w-]*)]");
+        private static final Pattern ANY_TAG = Pattern.compile("\\[/?[A-Za-z][\\w-]*[^\\[\\]]*]");
+
+        /** The first place in the ascending list at or after {@code from}; -1 when none. */
+        private static int firstAfter(List<Integer> places, int from) {
+            if (places == null) return -1;
+            int i = java.util.Collections.binarySearch(places, from);
+            if (i < 0) i = -i - 1;
+            return i < places.size() ? places.get(i) : -1;
+        }
 
         private String shortcode(String name, Map<String, String> attributes, String content) {
             return switch (name) {

@@ -130,6 +130,14 @@ public final class WxrReader implements Wxr.Reader {
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // With no DTD there are no entities to expand but the five predefined ones and character references;
+        // the JDK's default cap on their total (50 million) would only stop a large export written without
+        // CDATA, so it is lifted. Each field's own bound still holds.
+        try {
+            f.setProperty("jdk.xml.totalEntitySizeLimit", "0");
+        } catch (IllegalArgumentException e) {
+            // another parser without the JDK's limits
+        }
         return f;
     }
 
@@ -170,6 +178,7 @@ public final class WxrReader implements Wxr.Reader {
         private final Wxr.Handler handler;
         private XMLStreamReader xml;
         private final Map<String, Field> site = new HashMap<>();
+        private final Map<String, java.util.function.UnaryOperator<String>> families = new HashMap<>();
         private boolean siteHanded;
         /** The item being read, for messages; null between items. */
         private String itemTitle;
@@ -517,12 +526,18 @@ public final class WxrReader implements Wxr.Reader {
             String ns = xml.getNamespaceURI();
             String local = xml.getLocalName();
             if (ns == null || ns.isEmpty()) return local;
-            if (WP.matcher(ns).matches()) return "wp:" + local;
-            if (EXCERPT.matcher(ns).matches()) return "excerpt:" + local;
-            if (ns.equals(CONTENT)) return "content:" + local;
-            if (ns.equals(DC)) return "dc:" + local;
-            if (ns.equals(WFW)) return "wfw:" + local;
-            return "{" + ns + "}" + local;
+            return families.computeIfAbsent(ns, Reading::family).apply(local);
+        }
+
+        /** Names in one namespace, by family; worked out once per namespace, as every element asks. */
+        private static java.util.function.UnaryOperator<String> family(String ns) {
+            String prefix = WP.matcher(ns).matches() ? "wp:"
+                    : EXCERPT.matcher(ns).matches() ? "excerpt:"
+                    : ns.equals(CONTENT) ? "content:"
+                    : ns.equals(DC) ? "dc:"
+                    : ns.equals(WFW) ? "wfw:"
+                    : "{" + ns + "}";
+            return local -> prefix + local;
         }
 
         private String qualifiedName() {

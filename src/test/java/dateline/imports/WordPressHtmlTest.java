@@ -1,8 +1,10 @@
 package dateline.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dateline.markup.SafeHtml;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -173,6 +175,16 @@ class WordPressHtmlTest {
     void characters_used_as_internal_marks_cannot_come_from_the_file() {
         assertThat(html("a \uE0007\uE001 b [caption]<img src=\"https://x.example/a.jpg\"> c[/caption]"))
                 .isEqualTo("<p>a 7 b</p>\n<figure><img src=\"https://x.example/a.jpg\"><figcaption>c</figcaption></figure>");
+    }
+
+    @Test
+    void content_full_of_brackets_or_deeply_nested_shortcodes_takes_moments_not_hours() {
+        String brackets = "w[a][b x=\"1\"][/c] ".repeat(60_000); // about 1.2 MB, no closing tag ever matches
+        String nested = "[n]".repeat(20_000) + "deep" + "[/n]".repeat(20_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(html(brackets)).isEqualTo("<p>" + "w ".repeat(60_000).strip() + "</p>");
+            assertThat(html(nested)).isEqualTo("<p>deep</p>");
+        });
     }
 
     @Test

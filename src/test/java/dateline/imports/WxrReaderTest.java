@@ -328,6 +328,20 @@ class WxrReaderTest {
         }
 
         @Test
+        void escaped_text_outside_cdata_is_not_capped_by_the_parsers_entity_budget() throws IOException {
+            Path f = file(minimal("<item><title>Fish &amp; chips</title><content:encoded>" + "a &amp; b &lt; ".repeat(2000)
+                    + "</content:encoded></item>"));
+            String before = System.getProperty("jdk.xml.totalEntitySizeLimit");
+            System.setProperty("jdk.xml.totalEntitySizeLimit", "1000"); // as if the file were 50,000 times larger
+            try {
+                assertThat(read(f).items.get(0).content()).hasSize(2000 * "a & b < ".length());
+            } finally {
+                if (before == null) System.clearProperty("jdk.xml.totalEntitySizeLimit");
+                else System.setProperty("jdk.xml.totalEntitySizeLimit", before);
+            }
+        }
+
+        @Test
         void a_missing_file_is_named() {
             assertThatThrownBy(() -> read(dir.resolve("nothing.xml"))).isInstanceOf(WxrException.class)
                     .hasMessageContaining("there is no file").hasMessageContaining("nothing.xml");
