@@ -167,21 +167,25 @@ public final class WriteQueue implements AutoCloseable {
     private void commit(List<Job<?>> batch) {
         List<Runnable> afterCommit = new ArrayList<>(batch.size());
         boolean flush = batch.stream().anyMatch(Job::flush);
-        try (Handle h = jdbi.open()) {
-            current = h;
-            if (!flush) h.execute("PRAGMA synchronous = NORMAL");
-            try {
-                h.begin();
+        try {
+            // useHandle binds the handle to this thread, so a work that reads through the database (rather than
+            // its handle) while it writes still sees what it wrote, as in a transaction of its own
+            jdbi.useHandle(h -> {
+                current = h;
+                if (!flush) h.execute("PRAGMA synchronous = NORMAL");
                 try {
-                    for (Job<?> job : batch) job.run(h, afterCommit);
-                    h.commit();
-                } catch (RuntimeException e) {
-                    h.rollback();
-                    throw e;
+                    h.begin();
+                    try {
+                        for (Job<?> job : batch) job.run(h, afterCommit);
+                        h.commit();
+                    } catch (RuntimeException e) {
+                        h.rollback();
+                        throw e;
+                    }
+                } finally {
+                    if (!flush) h.execute("PRAGMA synchronous = FULL");
                 }
-            } finally {
-                if (!flush) h.execute("PRAGMA synchronous = FULL");
-            }
+            });
         } catch (RuntimeException e) {
             LOG.warn("A group of {} writes could not be committed; each caller is told", batch.size(), e);
             for (Job<?> job : batch) job.done().completeExceptionally(e);

@@ -95,4 +95,13 @@ class WriteQueueTest {
         // read on another connection, right after the answer: the write is there
         assertThat(notes()).containsExactly("first");
     }
+
+    @Test
+    void a_work_that_reads_through_the_database_while_it_writes_sees_what_it_wrote() {
+        List<String> seen = WriteQueue.inTransaction(jdbi, h -> {
+            h.execute("INSERT INTO notes (text) VALUES ('not yet committed')");
+            return notes(); // a read as a repository makes it, through jdbi rather than the handle
+        });
+        assertThat(seen).containsExactly("not yet committed");
+    }
 }
