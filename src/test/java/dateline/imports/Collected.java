@@ -41,6 +41,14 @@ class Collected implements Wxr.Handler {
         return items.stream().filter(i -> i.postId() == postId).findFirst().orElseThrow();
     }
 
+    Wxr.Item titled(String title) {
+        return items.stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    List<Wxr.Item> ofType(String postType) {
+        return items.stream().filter(i -> i.postType().equals(postType)).toList();
+    }
+
     Optional<Wxr.Term> term(String taxonomy, String slug) {
         return terms.stream().filter(t -> t.taxonomy().equals(taxonomy) && t.slug().equals(slug)).findFirst();
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,47 +34,6 @@ class ExportServiceTest {
     @AfterAll
     void close() {
         site.close();
-    }
-
-    /** Everything an export handed out, in order. */
-    static final class Collected implements Wxr.Handler {
-        final List<Wxr.Site> sites = new ArrayList<>();
-        final List<Wxr.Author> authors = new ArrayList<>();
-        final List<Wxr.Term> terms = new ArrayList<>();
-        final List<Wxr.Item> items = new ArrayList<>();
-        final List<String> order = new ArrayList<>();
-
-        @Override
-        public void site(Wxr.Site s) {
-            sites.add(s);
-            order.add("site");
-        }
-
-        @Override
-        public void author(Wxr.Author a) {
-            authors.add(a);
-            order.add("author");
-        }
-
-        @Override
-        public void term(Wxr.Term t) {
-            terms.add(t);
-            order.add("term");
-        }
-
-        @Override
-        public void item(Wxr.Item i) {
-            items.add(i);
-            order.add("item");
-        }
-
-        List<Wxr.Item> ofType(String postType) {
-            return items.stream().filter(i -> i.postType().equals(postType)).toList();
-        }
-
-        Wxr.Item titled(String title) {
-            return items.stream().filter(i -> i.title().equals(title)).findFirst().orElseThrow();
-        }
     }
 
     @Nested
