@@ -80,10 +80,16 @@ public final class App implements Runnable {
         @Option(names = "--config", description = "A properties file of settings (env DATELINE_CONFIG).")
         String config;
 
+        @Option(names = "--database-url", paramLabel = "URL", description = "Keep the site in this PostgreSQL database, "
+                + "such as jdbc:postgresql://db.example.org/dateline?user=dateline, instead of the SQLite file in the "
+                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder.")
+        String databaseUrl;
+
         Map<String, String> flags() {
             Map<String, String> flags = new HashMap<>();
             flags.put("data", data);
             flags.put("config", config);
+            flags.put("database-url", databaseUrl);
             return flags;
         }
 

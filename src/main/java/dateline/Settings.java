@@ -10,17 +10,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * How this process runs, read once at start: command-line flags first, then environment variables
  * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV},
- * {@code DATELINE_PAGE_CACHE_MB}),
+ * {@code DATELINE_PAGE_CACHE_MB}, {@code DATELINE_DATABASE_URL}),
  * then a properties file ({@code --config FILE} or {@code DATELINE_CONFIG}, keys {@code port}, {@code host}, {@code data},
- * {@code base-url}, {@code dev}, {@code page-cache-mb}), then defaults. What the newsroom chooses for its site lives in the
+ * {@code base-url}, {@code dev}, {@code page-cache-mb}, {@code database-url}), then defaults. What the newsroom chooses for its site lives in the
  * database instead ({@link dateline.site.SiteSettings}).
  */
-public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev, int pageCacheMb) {
+public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev, int pageCacheMb,
+                       Optional<String> databaseUrl) {
     public static final int DEFAULT_PORT = 8080;
     /** Enough for some thousands of finished pages, each kept plain and compressed. */
     public static final int DEFAULT_PAGE_CACHE_MB = 64;
@@ -48,8 +50,21 @@ public record Settings(String host, int port, Path dataDir, String baseUrl, bool
         boolean dev = Boolean.parseBoolean(pick("dev", flags, environment, file, "false"));
         int pageCacheMb = parsePageCacheMb(pick("page-cache-mb", flags, environment, file,
                 Integer.toString(DEFAULT_PAGE_CACHE_MB)));
+        Optional<String> databaseUrl = Optional.ofNullable(pick("database-url", flags, environment, file, null))
+                .map(Settings::checkedDatabaseUrl);
         return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev,
-                pageCacheMb);
+                pageCacheMb, databaseUrl);
+    }
+
+    /**
+     * The site's database when it is not the SQLite file in the data folder: a {@code jdbc:postgresql:} address, which
+     * several nodes share. ({@code jdbc:sqlite:} is taken too, for a database file kept elsewhere.)
+     */
+    private static String checkedDatabaseUrl(String url) {
+        if (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:sqlite:")) return url;
+        throw new BadSetting("The database URL must begin jdbc:postgresql: (or jdbc:sqlite:), such as "
+                + "jdbc:postgresql://db.example.org/dateline?user=dateline, not one that begins '"
+                + url.replaceAll("[:/].*$", "") + "'."); // the rest may hold a password
     }
 
     private static int parsePageCacheMb(String text) {

@@ -145,7 +145,9 @@ public final class Wiring implements AutoCloseable {
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
     public static Wiring open(Settings settings, Clock clock) {
-        return new Wiring(settings, clock, Database.openSqlite(settings.dataDir()));
+        Database database = settings.databaseUrl().map(Database::open)
+                .orElseGet(() -> Database.openSqlite(settings.dataDir()));
+        return new Wiring(settings, clock, database);
     }
 
     /** Builds the web server over the services, starts it, and starts the background work. */

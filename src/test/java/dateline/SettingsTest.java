@@ -43,4 +43,20 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.resolve(Map.of("base-url", "ftp://x.example"), Map.of()))
                 .isInstanceOf(Settings.BadSetting.class).hasMessageContaining("base URL");
     }
+
+    @Test
+    void the_database_is_the_sqlite_file_unless_a_postgresql_address_is_given() {
+        assertThat(Settings.resolve(Map.of(), Map.of()).databaseUrl()).isEmpty();
+        Settings settings = Settings.resolve(Map.of(),
+                Map.of("DATELINE_DATABASE_URL", "jdbc:postgresql://db.example.org/news?user=dateline"));
+        assertThat(settings.databaseUrl()).contains("jdbc:postgresql://db.example.org/news?user=dateline");
+    }
+
+    @Test
+    void a_database_address_of_another_kind_is_explained_without_repeating_its_secrets() {
+        assertThatThrownBy(() -> Settings.resolve(Map.of("database-url", "mysql://root:hunter2@db/news"), Map.of()))
+                .isInstanceOf(Settings.BadSetting.class)
+                .hasMessageContaining("jdbc:postgresql:")
+                .hasMessageNotContaining("hunter2");
+    }
 }

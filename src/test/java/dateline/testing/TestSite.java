@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A whole site for a test: a fresh data folder with a real SQLite file, every service built by
- * {@link Wiring}, a clock the test controls, and, when asked, the web server on a free loopback port.
+ * A whole site for a test: a fresh data folder with a real SQLite file (or, when {@link Postgres#chosen()}, a fresh
+ * database on a real PostgreSQL server), every service built by {@link Wiring}, a clock the test controls, and, when
+ * asked, the web server on a free loopback port.
  */
 public final class TestSite implements AutoCloseable {
     public static final Instant START = Instant.parse("2024-06-20T07:38:00Z");
@@ -27,6 +28,7 @@ public final class TestSite implements AutoCloseable {
     private final MutableClock clock = new MutableClock(START);
     private final Wiring wiring;
     private final int port;
+    private final String databaseUrl;
     private Http http;
 
     private TestSite() {
@@ -40,6 +42,8 @@ public final class TestSite implements AutoCloseable {
         flags.put("data", dataDir.toString());
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
+        this.databaseUrl = Postgres.chosen() ? Postgres.freshDatabaseUrl() : null;
+        flags.put("database-url", databaseUrl);
         this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
     }
 
@@ -90,6 +94,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
+        if (databaseUrl != null) Postgres.drop(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
