@@ -91,6 +91,7 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
 
     private static Set<String> tagsOf(ArticleEvent event) {
         if (event.kind() == ArticleEvent.Kind.WRITTEN) return Set.of(); // nothing readers see
+        if (event.kind() == ArticleEvent.Kind.PINNED) return Set.of(PageTags.FRONT); // only the front page orders by pins
         Set<String> tags = shownIn(event.article());
         // an update leaves the front page's choice alone; a card there goes through its own tag
         if (event.kind() == ArticleEvent.Kind.UPDATED) tags.remove(PageTags.FRONT);

@@ -117,6 +117,27 @@ class CacheInvalidationTest {
         }
 
         @Test
+        void pinning_puts_the_article_at_the_top_of_the_next_front_page_and_leaves_its_own_page_kept() {
+            site.articles().anArticle().headline("Ferry strike ends").by(alice).in(world.id())
+                    .publishedAt(site.clock().instant());
+            warm("/", bridge.path(), "/sections/world/");
+            assertThat(http.get("/").body()).doesNotContain("Pinned");
+
+            articles.pin(bridge.id(), editor);
+            String front = http.get("/").body();
+            assertThat(front).contains("Pinned");
+            assertThat(front.indexOf("Harbour bridge reopens")).isLessThan(front.indexOf("Ferry strike ends"));
+            assertThat(how(http.get(bridge.path()))).isEqualTo("hit");
+            assertThat(how(http.get("/sections/world/"))).isEqualTo("hit");
+
+            warm("/");
+            articles.unpin(bridge.id(), editor);
+            front = http.get("/").body();
+            assertThat(front).doesNotContain("Pinned");
+            assertThat(front.indexOf("Ferry strike ends")).isLessThan(front.indexOf("Harbour bridge reopens"));
+        }
+
+        @Test
         void a_new_address_moves_readers_from_the_old_one() {
             warm(bridge.path(), "/");
             Article moved = articles.changeSlug(bridge.id(), "bridge-open-again");

@@ -8,6 +8,8 @@ public enum Permission {
     EDIT_OTHERS_ARTICLES,
     PUBLISH_OTHERS_ARTICLES,
     RETRACT_ARTICLES,
+    /** Pin articles to the top of the front page, and take them off it. */
+    PIN_ARTICLES,
     MANAGE_SECTIONS,
     MODERATE_COMMENTS,
     UPLOAD_MEDIA,

@@ -10,10 +10,10 @@ import java.util.Set;
 public enum Role {
     /** Everything: settings, accounts, every article and comment. */
     ADMINISTRATOR("administrator", "admin", "Administrator", EnumSet.allOf(Permission.class)),
-    /** Every article, comment and section, but not settings or accounts. */
+    /** Every article, comment and section, and what the front page pins, but not settings or accounts. */
     EDITOR("editor", "editor", "Editor", EnumSet.of(Permission.ENTER_NEWSROOM, Permission.WRITE_ARTICLES,
             Permission.PUBLISH_OWN_ARTICLES, Permission.EDIT_OTHERS_ARTICLES, Permission.PUBLISH_OTHERS_ARTICLES,
-            Permission.RETRACT_ARTICLES, Permission.MANAGE_SECTIONS, Permission.MODERATE_COMMENTS,
+            Permission.RETRACT_ARTICLES, Permission.PIN_ARTICLES, Permission.MANAGE_SECTIONS, Permission.MODERATE_COMMENTS,
             Permission.UPLOAD_MEDIA)),
     /** Writes and publishes their own articles. */
     AUTHOR("author", "author", "Author", EnumSet.of(Permission.ENTER_NEWSROOM, Permission.WRITE_ARTICLES,

@@ -57,16 +57,18 @@ import java.util.Optional;
 public final class ArticleDeskRoutes {
     private static final int LIST_SIZE = 30;
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-    private static final Map<String, String> NOTICES = Map.of(
-            "saved", "Saved.",
-            "submitted", "Submitted for review. An editor will look at it.",
-            "published", "Published.",
-            "scheduled", "Scheduled. It will be published at the time you chose.",
-            "unscheduled", "Taken off the schedule; it is a draft again.",
-            "updated", "Updated. Readers see the update note and the new “Last Updated” time.",
-            "corrected", "Corrected. Readers see the correction at the end of the article.",
-            "retracted", "Retracted. The page stays, marked, and lists no longer show it.",
-            "restored", "The revision is restored.");
+    private static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("saved", "Saved."),
+            Map.entry("submitted", "Submitted for review. An editor will look at it."),
+            Map.entry("published", "Published."),
+            Map.entry("scheduled", "Scheduled. It will be published at the time you chose."),
+            Map.entry("unscheduled", "Taken off the schedule; it is a draft again."),
+            Map.entry("updated", "Updated. Readers see the update note and the new “Last Updated” time."),
+            Map.entry("corrected", "Corrected. Readers see the correction at the end of the article."),
+            Map.entry("retracted", "Retracted. The page stays, marked, and lists no longer show it."),
+            Map.entry("restored", "The revision is restored."),
+            Map.entry("pinned", "Pinned to the front page: readers see it at the top while it is published."),
+            Map.entry("unpinned", "Taken off the top of the front page; it stays among the latest articles by its date."));
 
     private final ArticleService articles;
     private final AccountService accounts;
@@ -106,6 +108,7 @@ public final class ArticleDeskRoutes {
                 AdminRoute.post("/admin/articles/{id}", Permission.WRITE_ARTICLES, this::save),
                 AdminRoute.get("/admin/articles/{id}/preview", Permission.WRITE_ARTICLES, this::preview),
                 AdminRoute.post("/admin/articles/{id}/retract", Permission.RETRACT_ARTICLES, this::retract),
+                AdminRoute.post("/admin/articles/{id}/pin", Permission.PIN_ARTICLES, this::pin),
                 AdminRoute.get("/admin/articles/{id}/revisions", Permission.WRITE_ARTICLES, this::revisions),
                 AdminRoute.post("/admin/articles/{id}/revisions/{revision}/restore", Permission.WRITE_ARTICLES, this::restore));
     }
@@ -193,7 +196,7 @@ public final class ArticleDeskRoutes {
                 s.sectionId() == null ? "" : sectionNames.getOrDefault(s.sectionId(), ""),
                 time.dateAndTime(s.editedAt()),
                 s.publishedAt() == null ? null : time.dateAndTime(s.publishedAt()),
-                s.status().isPublic() ? s.path() : null)).toList();
+                s.status().isPublic() ? s.path() : null, s.pinned())).toList();
     }
 
     // ---- the editor
@@ -348,6 +351,23 @@ public final class ArticleDeskRoutes {
         ctx.redirect("/admin/articles/" + full.article().id() + "?done=retracted", HttpStatus.SEE_OTHER);
     }
 
+    /** Pins the article to the front page when the form says {@code pinned=yes}, else takes it off. */
+    private void pin(Context ctx) {
+        SignedIn member = Newsroom.member(ctx);
+        FullArticle full = editable(ctx, member);
+        boolean pinned = "yes".equals(ctx.formParam("pinned"));
+        try {
+            if (pinned) articles.pin(full.article().id(), member.account());
+            else articles.unpin(full.article().id(), member.account());
+        } catch (InvalidInput e) {
+            renderEditor(ctx, HttpStatus.UNPROCESSABLE_CONTENT, full,
+                    EditorForm.of(full, authorIds(full), altOf(full.article().featuredMediaId())), e.problems(), null, null);
+            return;
+        }
+        ctx.redirect("/admin/articles/" + full.article().id() + "?done=" + (pinned ? "pinned" : "unpinned"),
+                HttpStatus.SEE_OTHER);
+    }
+
     // ---- revisions
 
     private void revisions(Context ctx) {
@@ -429,7 +449,8 @@ public final class ArticleDeskRoutes {
                 a != null && a.status().isPublic() ? a.path() : null, settings.timezone().getId(), canPublish,
                 ArticleRules.canRetract(me) && a != null && a.status() == ArticleStatus.PUBLISHED, scheduledFor, updates,
                 conflict, autosaved, featured, library, me.role().can(Permission.UPLOAD_MEDIA),
-                settings.uploadLimitMegabytes());
+                settings.uploadLimitMegabytes(),
+                a != null && ArticleRules.canPin(me) ? new EditorPage.Pin(a.pinned(), a.status() == ArticleStatus.RETRACTED) : null);
         newsroom.render(ctx, status, "admin/editor.jte", page);
     }
 

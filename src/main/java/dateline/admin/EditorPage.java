@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The article editor. {@code articleId} and {@code version} are null for a new article. {@code conflict}
  * is set when somebody else saved since the editor was opened; {@code autosaved} when the writer has a
- * newer autosave than the article.
+ * newer autosave than the article. {@code pin} is null unless the member may pin the article to the front page.
  */
 public record EditorPage(
         AdminFrame frame,
@@ -38,7 +38,11 @@ public record EditorPage(
         Picture featured,
         List<MediaChoice> library,
         boolean canUpload,
-        int uploadLimitMegabytes) {
+        int uploadLimitMegabytes,
+        Pin pin) {
+
+    /** Whether the article is pinned to the front page; a retracted one cannot be pinned again. */
+    public record Pin(boolean pinned, boolean retracted) {}
 
     /** An image of the library that can be chosen as the featured image. */
     public record MediaChoice(long id, String name) {}

@@ -17,6 +17,11 @@ public record ArticleEvent(Kind kind, FullArticle article, Optional<ArticleUpdat
         PUBLISHED,
         /** A public article changed: a minor edit, a significant update, a correction, a new address. */
         UPDATED,
+        /**
+         * A public article was pinned to the front page or taken off it: only the front page changes. (Pinning
+         * an article readers cannot see is {@link #WRITTEN}.)
+         */
+        PINNED,
         /** The article was retracted: its page stays, marked with the note, and lists drop it. */
         RETRACTED
     }

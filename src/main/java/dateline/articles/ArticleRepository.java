@@ -18,9 +18,9 @@ final class ArticleRepository extends Repository {
     private static final String COLUMNS = "a.id, a.slug, a.path, a.headline, a.standfirst, a.body_format, "
             + "a.body_source, a.body_html, a.status, a.article_type, a.section_id, a.dateline_place, "
             + "a.published_at, a.significantly_updated_at, a.created_at, a.edited_at, a.version, a.comments_open, "
-            + "a.retraction_note, a.retracted_at, a.featured_media_id";
+            + "a.retraction_note, a.retracted_at, a.featured_media_id, a.pinned_at";
     private static final String SUMMARY_COLUMNS = "a.id, a.path, a.headline, a.standfirst, a.article_type, "
-            + "a.section_id, a.published_at, a.significantly_updated_at, a.featured_media_id";
+            + "a.section_id, a.published_at, a.significantly_updated_at, a.featured_media_id, a.pinned_at";
 
     private static final RowMapper<Article> ARTICLE = (rs, ctx) -> new Article(
             rs.getLong("id"),
@@ -43,7 +43,8 @@ final class ArticleRepository extends Repository {
             rs.getBoolean("comments_open"),
             rs.getString("retraction_note"),
             instant(rs.getObject("retracted_at")),
-            nullableLong(rs.getObject("featured_media_id")));
+            nullableLong(rs.getObject("featured_media_id")),
+            instant(rs.getObject("pinned_at")));
 
     private static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(
             rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
@@ -406,7 +407,7 @@ final class ArticleRepository extends Repository {
             nullableLong(rs.getObject("section_id")), instant(rs.getObject("published_at")),
             instant(rs.getObject("significantly_updated_at")), List.of(),
             ArticleStatus.ofCode(rs.getString("status")), instant(rs.getObject("edited_at")),
-            nullableLong(rs.getObject("featured_media_id")));
+            nullableLong(rs.getObject("featured_media_id")), instant(rs.getObject("pinned_at")));
 
     /** How many articles are in each status, of one account's or of everybody's. */
     Map<ArticleStatus, Long> countByStatus(Handle h, Long visibleTo) {
@@ -470,21 +471,39 @@ final class ArticleRepository extends Repository {
         sql.append(" LIMIT :limit");
         Query query = scope.bindTo(h.createQuery(sql.toString()).bind("limit", limit));
         if (cursor != null) query.bind("at", cursor.at()).bind("id", cursor.id());
-        List<ArticleSummary> rows = query.map((rs, ctx) -> new ArticleSummary(
-                rs.getLong("id"),
-                rs.getString("path"),
-                rs.getString("headline"),
-                rs.getString("standfirst"),
-                ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
-                nullableLong(rs.getObject("section_id")),
-                instant(rs.getObject("published_at")),
-                instant(rs.getObject("significantly_updated_at")),
-                List.of(), ArticleStatus.PUBLISHED, null, nullableLong(rs.getObject("featured_media_id")))).list();
+        List<ArticleSummary> rows = query.map(PUBLISHED_SUMMARY).list();
         if (!older) {
             rows = new ArrayList<>(rows);
             java.util.Collections.reverse(rows);
         }
         return rows;
+    }
+
+    private static final RowMapper<ArticleSummary> PUBLISHED_SUMMARY = (rs, ctx) -> new ArticleSummary(
+            rs.getLong("id"),
+            rs.getString("path"),
+            rs.getString("headline"),
+            rs.getString("standfirst"),
+            ArticleType.ofCode(rs.getString("article_type")).orElse(ArticleType.NEWS),
+            nullableLong(rs.getObject("section_id")),
+            instant(rs.getObject("published_at")),
+            instant(rs.getObject("significantly_updated_at")),
+            List.of(), ArticleStatus.PUBLISHED, null, nullableLong(rs.getObject("featured_media_id")),
+            instant(rs.getObject("pinned_at")));
+
+    /** The published articles pinned to the front page, the newest pin first, at most {@code limit}. */
+    List<ArticleSummary> pinned(Handle h, int limit) {
+        return h.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM articles a WHERE a.pinned_at IS NOT NULL "
+                        + "AND a.status = 'published' ORDER BY a.pinned_at DESC, a.id DESC LIMIT :limit")
+                .bind("limit", limit).map(PUBLISHED_SUMMARY).list();
+    }
+
+    void pin(Handle h, long id, Instant at) {
+        h.createUpdate("UPDATE articles SET pinned_at = :at WHERE id = :id").bind("id", id).bind("at", at).execute();
+    }
+
+    void unpin(Handle h, long id) {
+        h.createUpdate("UPDATE articles SET pinned_at = NULL WHERE id = :id").bind("id", id).execute();
     }
 
     // ---- public addresses for sitemaps, paged by id range

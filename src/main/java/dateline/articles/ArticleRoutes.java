@@ -75,7 +75,9 @@ public final class ArticleRoutes implements RouteGroup {
         SiteSettings settings = site.settings();
         Paged<ArticleSummary> page = articles.latest(pageRequest(ctx, settings));
         PageCache.shows(ctx, PageTags.FRONT);
-        sendListing(ctx, page, settings, articles.sections(), "/", null, settings.title(), settings.description());
+        // the pins top the first page only; the pages of older articles go by date alone
+        List<ArticleSummary> pinned = isFirstPage(ctx) ? articles.pinned() : List.of();
+        sendListing(ctx, page, pinned, settings, articles.sections(), "/", null, settings.title(), settings.description());
     }
 
     private void section(Context ctx) {
@@ -84,7 +86,7 @@ public final class ArticleRoutes implements RouteGroup {
         List<Section> sections = articles.sections();
         Section section = views.sectionBySlug(sections, ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         PageCache.shows(ctx, PageTags.section(section.id()));
-        sendListing(ctx, articles.inSection(section.id(), pageRequest(ctx, settings)), settings, sections,
+        sendListing(ctx, articles.inSection(section.id(), pageRequest(ctx, settings)), List.of(), settings, sections,
                 section.path(), "Section", section.name(), section.description());
     }
 
@@ -93,7 +95,7 @@ public final class ArticleRoutes implements RouteGroup {
         SiteSettings settings = site.settings();
         Tag tag = articles.tagBySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         PageCache.shows(ctx, PageTags.tag(tag.id()));
-        sendListing(ctx, articles.taggedWith(tag.id(), pageRequest(ctx, settings)), settings, articles.sections(),
+        sendListing(ctx, articles.taggedWith(tag.id(), pageRequest(ctx, settings)), List.of(), settings, articles.sections(),
                 tag.path(), "Tag", tag.name(), "");
     }
 
@@ -104,7 +106,7 @@ public final class ArticleRoutes implements RouteGroup {
         PageCache.shows(ctx, PageTags.author(author.id()), PageTags.byline(author.id()));
         Paged<ArticleSummary> page = articles.byAuthor(author.id(), pageRequest(ctx, settings));
         if (page.items().isEmpty() && isFirstPage(ctx)) throw new NotFoundResponse();
-        sendListing(ctx, page, settings, articles.sections(), "/authors/" + author.slug() + "/", "Author",
+        sendListing(ctx, page, List.of(), settings, articles.sections(), "/authors/" + author.slug() + "/", "Author",
                 author.name(), author.bio());
     }
 
@@ -177,18 +179,22 @@ public final class ArticleRoutes implements RouteGroup {
         ctx.result(templates.render("articles/not_found.jte", views.notFoundPage(latest, settings, sections, ctx.path())));
     }
 
-    private void sendListing(Context ctx, Paged<ArticleSummary> page, SiteSettings settings, List<Section> sections,
-                             String path, String kind, String heading, String intro) {
+    /** A list page; {@code pinned} are the articles shown above the list, on the front page's first page. */
+    private void sendListing(Context ctx, Paged<ArticleSummary> page, List<ArticleSummary> pinned, SiteSettings settings,
+                             List<Section> sections, String path, String kind, String heading, String intro) {
         if (page.items().isEmpty() && !isFirstPage(ctx)) throw new NotFoundResponse();
         String query = isFirstPage(ctx) ? "" : "?" + (ctx.queryParam("before") != null
                 ? "before=" + ctx.queryParam("before") : "after=" + ctx.queryParam("after"));
-        for (ArticleSummary shown : page.items()) {
-            PageCache.shows(ctx, PageTags.listed(shown.id()));
-            shown.bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
+        List<ArticleSummary> shown = java.util.stream.Stream.concat(pinned.stream(), page.items().stream()).toList();
+        for (ArticleSummary each : shown) {
+            PageCache.shows(ctx, PageTags.listed(each.id()));
+            each.bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
         }
-        ListingPage listing = views.listingPage(page, settings, sections, path, query, kind, heading, intro);
-        Instant lastModified = page.items().stream().map(ArticleSummary::modifiedAt).filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
+        ListingPage listing = views.listingPage(page, pinned, settings, sections, path, query, kind, heading, intro);
+        // a pin changes the page without changing any article in substance: its moment counts as a change
+        Instant lastModified = java.util.stream.Stream.concat(shown.stream().map(ArticleSummary::modifiedAt),
+                        pinned.stream().map(ArticleSummary::pinnedAt))
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
         HttpCaching.sendHtml(ctx, templates.render("articles/listing.jte", listing), lastModified);
     }
 

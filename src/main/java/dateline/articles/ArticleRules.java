@@ -38,6 +38,14 @@ public final class ArticleRules {
         return who.role().can(Permission.RETRACT_ARTICLES);
     }
 
+    /**
+     * May pin an article to the front page or take it off: the front page is the whole newsroom's, so only
+     * editors choose what stays at its top, not the authors of the articles.
+     */
+    public static boolean canPin(Account who) {
+        return who.role().can(Permission.PIN_ARTICLES);
+    }
+
     /** May credit other people than themselves on a byline. */
     public static boolean canCreditOthers(Account who) {
         return who.role().can(Permission.EDIT_OTHERS_ARTICLES);

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class ArticleService {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleService.class);
     private static final int REPLAY_BATCH = 250;
+    /** How many pinned articles the front page shows at most above the latest ones. */
+    public static final int MOST_PINNED = 5;
 
     private final ArticleRepository repository;
     private final AccountService accounts;
@@ -116,7 +118,8 @@ public final class ArticleService {
                     checked.standfirst(), checked.format(), checked.body(), checked.bodyHtml(), current.status(),
                     checked.type(), draft.sectionId(), checked.datelinePlace(), current.publishedAt(),
                     current.significantlyUpdatedAt(), current.createdAt(), now, current.version(),
-                    draft.commentsOpen(), current.retractionNote(), current.retractedAt(), draft.featuredMediaId());
+                    draft.commentsOpen(), current.retractionNote(), current.retractedAt(), draft.featuredMediaId(),
+                    current.pinnedAt());
             if (!repository.updateContent(h, changed, expectedVersion)) throw new ArticleChanged(full(h, current));
             boolean moves = checked.slugGiven() && !checked.slug().equals(current.slug());
             if (moves) moveTo(h, current, checked.slug(), zone);
@@ -158,7 +161,7 @@ public final class ArticleService {
                     draft.type() == null ? ArticleType.NEWS : draft.type(), draft.sectionId(),
                     DraftCheck.clean(draft.datelinePlace()), current.publishedAt(), current.significantlyUpdatedAt(),
                     current.createdAt(), current.editedAt(), current.version(), draft.commentsOpen(),
-                    current.retractionNote(), current.retractedAt(), draft.featuredMediaId());
+                    current.retractionNote(), current.retractedAt(), draft.featuredMediaId(), current.pinnedAt());
             repository.deleteAutosaves(h, articleId, by.id());
             repository.insertRevision(h, "autosave", typed, draft.tags() == null ? List.of() : draft.tags(),
                     draft.authorIds() == null ? List.of() : draft.authorIds(), by.id(), clock.instant());
@@ -264,6 +267,47 @@ public final class ArticleService {
             repository.retract(h, articleId, cleanNote, clock.instant());
             return changing(h, ArticleEvent.of(Kind.RETRACTED, now(h, articleId)));
         }));
+    }
+
+    // ---- the front page's pins
+
+    /**
+     * Pins an article to the top of the front page (WordPress's "sticky" posts), as the newest pin: the front
+     * page shows it above the latest articles once it is published, for as long as it stays pinned and
+     * published. Only editors and administrators pin; a retracted article cannot be pinned. Pinning a pinned
+     * article changes nothing; neither does either verb count as an edit of the article (its version stays).
+     */
+    public Article pin(long articleId, Account by) {
+        return changePin(articleId, by, true);
+    }
+
+    /** Takes an article off the top of the front page; it stays in the latest articles by its date. */
+    public Article unpin(long articleId, Account by) {
+        return changePin(articleId, by, false);
+    }
+
+    private Article changePin(long articleId, Account by, boolean pinned) {
+        if (!ArticleRules.canPin(by)) throw new NotAllowed("Only editors may pin articles to the front page.");
+        ArticleEvent event = repository.inTransaction(h -> {
+            Article current = existing(h, articleId);
+            if (current.pinned() == pinned) return null;
+            if (pinned && current.status() == ArticleStatus.RETRACTED) {
+                throw InvalidInput.of("pinned", "A retracted article cannot be pinned to the front page.");
+            }
+            if (pinned) repository.pin(h, articleId, clock.instant());
+            else repository.unpin(h, articleId);
+            return changing(h, ArticleEvent.of(current.status() == ArticleStatus.PUBLISHED ? Kind.PINNED : Kind.WRITTEN,
+                    now(h, articleId)));
+        });
+        return event == null ? full(articleId).orElseThrow().article() : told(event);
+    }
+
+    /**
+     * The published articles pinned to the front page, the newest pin first, at most {@link #MOST_PINNED}: a
+     * pin older than those stays, and shows again once a newer one is taken off.
+     */
+    public List<ArticleSummary> pinned() {
+        return repository.read(h -> withBylines(h, repository.pinned(h, MOST_PINNED)));
     }
 
     // ---- revisions
@@ -705,7 +749,8 @@ public final class ArticleService {
         Map<Long, List<Byline>> bylines = repository.bylines(h, rows.stream().map(ArticleSummary::id).toList());
         return rows.stream().map(r -> new ArticleSummary(r.id(), r.path(), r.headline(), r.standfirst(), r.type(),
                 r.sectionId(), r.publishedAt(), r.significantlyUpdatedAt(),
-                bylines.getOrDefault(r.id(), List.of()), r.status(), r.editedAt(), r.featuredMediaId())).toList();
+                bylines.getOrDefault(r.id(), List.of()), r.status(), r.editedAt(), r.featuredMediaId(), r.pinnedAt()))
+                .toList();
     }
 
     private static Cursor cursorOf(ArticleSummary summary) {
@@ -822,7 +867,7 @@ public final class ArticleService {
         Instant now = createdAt != null ? createdAt : clock.instant();
         long id = repository.insert(h, new Article(0, slug, null, c.headline(), c.standfirst(), c.format(), c.body(),
                 c.bodyHtml(), status, c.type(), d.sectionId(), c.datelinePlace(), null, null, now, now, 1,
-                d.commentsOpen(), "", null, d.featuredMediaId()));
+                d.commentsOpen(), "", null, d.featuredMediaId(), null));
         repository.setAuthors(h, id, d.authorIds());
         setTags(h, id, c);
         return id;

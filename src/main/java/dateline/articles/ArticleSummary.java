@@ -3,7 +3,10 @@ package dateline.articles;
 import java.time.Instant;
 import java.util.List;
 
-/** An article as a list shows it. {@code editedAt} is known only in the newsroom's lists. */
+/**
+ * An article as a list shows it. {@code editedAt} is known only in the newsroom's lists; {@code pinnedAt} is
+ * when it was pinned to the front page, null when it is not pinned.
+ */
 public record ArticleSummary(
         long id,
         String path,
@@ -16,7 +19,12 @@ public record ArticleSummary(
         List<Byline> bylines,
         ArticleStatus status,
         Instant editedAt,
-        Long featuredMediaId) {
+        Long featuredMediaId,
+        Instant pinnedAt) {
+
+    public boolean pinned() {
+        return pinnedAt != null;
+    }
 
     public Instant modifiedAt() {
         return ArticleDates.modifiedAt(publishedAt, significantlyUpdatedAt);

@@ -191,7 +191,7 @@ public final class ArticleViews implements FrameSource {
         Article shown = new Article(a.id(), a.slug(), a.path() != null ? a.path() : path, a.headline(), a.standfirst(),
                 a.bodyFormat(), a.bodySource(), a.bodyHtml(), a.status(), a.type(), a.sectionId(), a.datelinePlace(),
                 a.publishedAt() != null ? a.publishedAt() : now, a.significantlyUpdatedAt(), a.createdAt(), a.editedAt(),
-                a.version(), a.commentsOpen(), a.retractionNote(), a.retractedAt(), a.featuredMediaId());
+                a.version(), a.commentsOpen(), a.retractionNote(), a.retractedAt(), a.featuredMediaId(), a.pinnedAt());
         ArticlePage page = articlePage(new FullArticle(shown, full.bylines(), full.section(), full.tags(), full.updates()),
                 settings, sections);
         Head head = new Head("Preview: " + a.headline() + " – " + settings.title(), page.head().description(), null,
@@ -201,9 +201,12 @@ public final class ArticleViews implements FrameSource {
                 page.updates(), null, page.retraction(), true, "");
     }
 
-    /** A list page. {@code path} is the list's own address; {@code query} the paging part of it, or empty. */
-    ListingPage listingPage(Paged<ArticleSummary> page, SiteSettings settings, List<Section> sections, String path,
-                            String query, String kind, String heading, String intro) {
+    /**
+     * A list page. {@code path} is the list's own address; {@code query} the paging part of it, or empty.
+     * {@code pinned} articles go above the list, which then leaves them out rather than show them twice.
+     */
+    ListingPage listingPage(Paged<ArticleSummary> page, List<ArticleSummary> pinned, SiteSettings settings,
+                            List<Section> sections, String path, String query, String kind, String heading, String intro) {
         boolean front = kind == null;
         String canonical = baseUrl + path + query;
         String title = front ? settings.title() : heading + " – " + settings.title();
@@ -223,8 +226,10 @@ public final class ArticleViews implements FrameSource {
                 : null;
         Head head = new Head(title, description, canonical, null, meta, jsonLd)
                 .withFeeds(front ? List.of() : FeedLink.of(path, heading + " – " + settings.title()));
+        java.util.Set<Long> pinnedIds = pinned.stream().map(ArticleSummary::id).collect(Collectors.toSet());
         return new ListingPage(frame(settings, sections, path), head, kind, heading, intro,
-                cards(page.items(), settings, sections),
+                cards(pinned, settings, sections),
+                cards(page.items().stream().filter(s -> !pinnedIds.contains(s.id())).toList(), settings, sections),
                 page.newerIsFirstPage() ? path : page.newer() == null ? null : path + "?after=" + page.newer().encode(),
                 page.older() == null ? null : path + "?before=" + page.older().encode(),
                 front);

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * the commit. Which changes count: an article going out is {@code article.published}; any change readers
  * can see of a public article (a minor edit, a significant update, a correction, a new address, a
  * retraction) is {@code article.updated}; a comment becoming visible by any path is {@code comment.approved}.
- * Drafts and comments that wait or are caught as spam announce nothing.
+ * Drafts, pins to the front page, and comments that wait or are caught as spam announce nothing.
  */
 public final class WebhookAnnouncer implements ArticleListener, CommentListener {
     private final WebhookService webhooks;
@@ -31,7 +31,7 @@ public final class WebhookAnnouncer implements ArticleListener, CommentListener 
         WebhookEvent event = switch (change.kind()) {
             case PUBLISHED -> WebhookEvent.ARTICLE_PUBLISHED;
             case UPDATED, RETRACTED -> WebhookEvent.ARTICLE_UPDATED;
-            case WRITTEN -> null;
+            case WRITTEN, PINNED -> null;
         };
         if (event == null || !webhooks.anyoneWants(h, event)) return;
         webhooks.announce(h, event, payloads.article(change.article(), change.note()));

@@ -200,6 +200,22 @@ class ForgedRequestsTest {
         }
 
         @Test
+        void pinning_an_article_leaves_the_front_page_alone() {
+            Article out = site.articles().anArticle().headline("Harbour festival programme announced")
+                    .by(newsroom.account(Role.EDITOR)).publishedAt(TestSite.START.minusSeconds(7200)).article();
+            String path = "/admin/articles/" + out.id() + "/pin";
+            Map<String, String> pin = Http.form("pinned", "yes");
+
+            assertEveryForgeryRefused(path, pin, admin);
+            assertThat(article(out.id()).pinned()).isFalse();
+
+            assertThat(properly(path, pin, admin).statusCode()).isEqualTo(303);
+            assertThat(article(out.id()).pinned()).isTrue();
+            assertThat(properly(path, Http.form("pinned", "no"), admin).statusCode()).isEqualTo(303);
+            assertThat(article(out.id()).pinned()).isFalse();
+        }
+
+        @Test
         void saving_the_settings_leaves_the_sites_title() {
             String title = site.wiring().site().settings().title();
             Map<String, String> settings = settingsFormTitled("Forged Times");

@@ -48,6 +48,13 @@ class PublicPagesValidityTest {
         pages.put("tag", http.get(first(article, "<a rel=\"tag\" href=\"([^\"]+)\"")).body());
         pages.put("author", http.get(first(article, "<a rel=\"author\" href=\"([^\"]+)\"")).body());
         pages.put("not found", http.get("/no/such/page").body());
+        var editor = site.wiring().accounts().open(new dateline.accounts.NewAccount("pins@example.org", "Pia Editor",
+                dateline.accounts.Role.EDITOR, null));
+        var oldest = site.wiring().articles().latest(PageRequest.first(20)).items().get(19);
+        site.wiring().articles().pin(oldest.id(), editor);
+        String pinned = http.get("/").body();
+        assertThat(pinned).contains("pinned-label");
+        pages.put("front page with a pinned article", pinned);
 
         fresh = TestSite.serving();
         HttpResponse<String> setup = fresh.http().get("/setup");
