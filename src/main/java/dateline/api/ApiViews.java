@@ -29,11 +29,11 @@ public final class ApiViews {
 
     record ArticleView(long id, String slug, String url, String headline, String standfirst, String bodyHtml,
                        String bodyMarkdown, String type, String status, Ref section, List<Ref> tags, List<Ref> authors,
-                       String datelinePlace, boolean commentsOpen, String publishedAt, String updatedAt, int version,
-                       List<Update> updates, Retraction retraction) {}
+                       String datelinePlace, boolean commentsOpen, boolean pinned, String publishedAt, String updatedAt,
+                       int version, List<Update> updates, Retraction retraction) {}
 
     record ArticleItem(long id, String url, String headline, String standfirst, String type, Ref section,
-                       List<Ref> authors, String publishedAt, String updatedAt) {}
+                       List<Ref> authors, String publishedAt, String updatedAt, boolean pinned) {}
 
     record CommentView(long id, long articleId, Long parentId, String authorName, String authorWebsite,
                        boolean byStaff, String bodyHtml, String status, String createdAt) {}
@@ -70,7 +70,7 @@ public final class ApiViews {
         return new ArticleView(a.id(), a.slug(), a.path() == null ? null : baseUrl + a.path(), a.headline(),
                 a.standfirst(), a.bodyHtml(), markdown ? a.bodySource() : null, a.type().code(), a.status().code(),
                 full.section().map(this::ref).orElse(null), full.tags().stream().map(this::ref).toList(),
-                full.bylines().stream().map(this::ref).toList(), a.datelinePlace(), a.commentsOpen(),
+                full.bylines().stream().map(this::ref).toList(), a.datelinePlace(), a.commentsOpen(), a.pinned(),
                 text(a.publishedAt()), a.publishedAt() == null ? null : text(a.modifiedAt()), a.version(),
                 full.updates().stream().map(u -> new Update(u.kind().code(),
                         u.note(), text(u.happenedAt()))).toList(),
@@ -81,7 +81,7 @@ public final class ApiViews {
         Section section = s.sectionId() == null ? null : sections.get(s.sectionId());
         return new ArticleItem(s.id(), s.path() == null ? null : baseUrl + s.path(), s.headline(), s.standfirst(),
                 s.type().code(), section == null ? null : ref(section), s.bylines().stream().map(this::ref).toList(),
-                text(s.publishedAt()), text(s.modifiedAt()));
+                text(s.publishedAt()), text(s.modifiedAt()), s.pinned());
     }
 
     CommentView comment(Comment c) {

@@ -133,6 +133,24 @@ class ArticlesApiTest {
     }
 
     @Nested
+    class Pinned {
+        @Test
+        void an_article_and_its_list_item_say_whether_it_is_pinned_to_the_front_page() {
+            long id = written.third.id();
+            assertThat(written.get("/api/v1/articles/" + id).json().path("pinned").asBoolean(true)).isFalse();
+            written.site().wiring().articles().pin(id, written.account(Role.EDITOR));
+            assertThat(written.get("/api/v1/articles/" + id).json().path("pinned").asBoolean()).isTrue();
+            JsonNode items = written.get("/api/v1/articles").json().path("items");
+            for (JsonNode item : items) {
+                assertThat(item.path("pinned").isBoolean()).isTrue();
+                assertThat(item.path("pinned").asBoolean()).isEqualTo(item.path("id").asLong() == id);
+            }
+            written.site().wiring().articles().unpin(id, written.account(Role.EDITOR));
+            assertThat(written.get("/api/v1/articles/" + id).json().path("pinned").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Nested
     class Writing {
         @Test
         void creates_a_draft_as_the_tokens_account_with_its_location() {
