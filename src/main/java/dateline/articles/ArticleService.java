@@ -384,7 +384,7 @@ public final class ArticleService {
     /**
      * Keeps an article brought from another system as it stood there: its status (a published one gets its
      * address from its own publication moment, a scheduled one waits for it), its dates and its revision,
-     * recorded as an import. A slug another article holds gets the first free {@code -2}, {@code -3}…, so the
+     * recorded as an import, pinned to the front page when it was there. A slug another article holds gets the first free {@code -2}, {@code -3}…, so the
      * caller compares the answer's slug with the one it asked for. Listeners hear of it as of any new
      * article (search indexes it, webhooks announce a publication); the after-commit half waits for the
      * commit of whatever transaction this one joins, so a batch of imports is told only once it is stored.
@@ -412,6 +412,7 @@ public final class ArticleService {
                 case SCHEDULED -> repository.schedule(h, id, imported.publishedAt(), edited);
                 default -> repository.setUnpublishedStatus(h, id, imported.status(), edited);
             }
+            if (imported.pinnedAt() != null) repository.pin(h, id, imported.pinnedAt());
             ArticleEvent event = changing(h, ArticleEvent.of(kind, now(h, id)));
             h.afterCommit(() -> told(event));
             return event.article().article();

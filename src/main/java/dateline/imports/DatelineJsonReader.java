@@ -107,7 +107,7 @@ public final class DatelineJsonReader implements Wxr.Reader {
 
     private static Wxr.Author author(JsonNode n, int line) {
         return new Wxr.Author(n.path("id").asLong(), text(n, "login"), text(n, "email"), text(n, "displayName"),
-                text(n, "firstName"), text(n, "lastName"), line);
+                text(n, "firstName"), text(n, "lastName"), text(n, "role"), line);
     }
 
     private static Wxr.Term term(JsonNode n, int line) {

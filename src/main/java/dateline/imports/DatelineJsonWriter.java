@@ -64,6 +64,7 @@ final class DatelineJsonWriter implements Wxr.Handler, AutoCloseable {
             field("displayName", a.displayName());
             field("firstName", a.firstName());
             field("lastName", a.lastName());
+            field("role", a.role());
             json.writeEndObject();
         });
     }

@@ -45,6 +45,35 @@ public final class DatelineMeta {
     /** When the article was retracted (an ISO-8601 instant). */
     public static final String RETRACTED_AT = "_dateline_retracted_at";
 
+    /**
+     * The namespace of the few elements a Dateline export adds where WXR has neither an element nor meta
+     * entries: an author's role. WordPress's importer skips elements it does not know, so it reads the file
+     * as if they were not there.
+     */
+    public static final String NAMESPACE = "urn:x-dateline:export:1";
+    /**
+     * An account's role, by its stored code ("editor"), as an element of {@link #NAMESPACE} inside
+     * {@code wp:author}, whose entries have no meta; the JSON export has it as the author's {@code role}.
+     */
+    public static final String ROLE = "role";
+    /**
+     * When an editor pinned the article to the front page (an ISO-8601 instant). WXR's {@code wp:is_sticky}
+     * says only that it is pinned; this keeps the order of several pins.
+     */
+    public static final String PINNED_AT = "_dateline_pinned_at";
+    /**
+     * One entry of a menu that is not a page (pages carry {@link #MENU} themselves), as
+     * {@code MENU POSITION KIND VALUE}: the menu ("header" or "footer"), the entry's place in it, "section" and
+     * the section's slug, or "link" and the address followed by a space and the label. Carried by the
+     * export's one item that stands for the site's menus ({@link #MENUS_ITEM}).
+     */
+    public static final String MENU_ENTRY = "_dateline_menu_entry";
+    /**
+     * The post type of the item that carries the menus' section and link entries: not a type WordPress
+     * knows, so its importer leaves the item out, and Dateline's reads only its {@link #MENU_ENTRY} entries.
+     */
+    public static final String MENUS_ITEM = "dateline_menus";
+
     /** WordPress's own key for an item's featured image: the attachment's post id. */
     public static final String THUMBNAIL_ID = "_thumbnail_id";
     /** WordPress's own key for an attachment's alt text. */

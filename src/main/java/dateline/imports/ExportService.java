@@ -123,14 +123,16 @@ public final class ExportService {
         for (Tag tag : articles.tags()) handler.term(new Wxr.Term(tag.id(), "post_tag", tag.slug(), tag.name(), "", "", 0));
         long lastMediaId = exportMedia(handler, logins);
         long lastPageId = exportPages(handler, lastMediaId);
-        exportArticles(handler, lastMediaId + lastPageId, logins);
+        long lastArticleId = exportArticles(handler, lastMediaId + lastPageId, logins);
+        exportMenuEntries(handler, lastMediaId + lastPageId + lastArticleId + 1);
     }
 
     private static Wxr.Author author(Account account) {
         String name = account.name();
         int space = name.lastIndexOf(' ');
         return new Wxr.Author(account.id(), account.slug(), account.email(), name,
-                space > 0 ? name.substring(0, space) : name, space > 0 ? name.substring(space + 1) : "", 0);
+                space > 0 ? name.substring(0, space) : name, space > 0 ? name.substring(space + 1) : "",
+                account.role().code(), 0);
     }
 
     /** Every media file as an attachment whose post id is the media file's id. Answers the highest id. */
@@ -183,13 +185,38 @@ public final class ExportService {
         return last;
     }
 
-    /** Every article of every status, a batch at a time by id, numbered after the media and pages. */
-    private void exportArticles(Wxr.Handler handler, long offset, Map<Long, String> logins) {
+    /**
+     * The menus' entries that are not pages (each page says itself which menus list it): sections and links,
+     * each with its place in its menu, as {@link DatelineMeta#MENU_ENTRY} entries of one item of Dateline's
+     * own post type, after every other item. Nothing when the menus hold pages alone.
+     */
+    private void exportMenuEntries(Wxr.Handler handler, long postId) {
+        Map<Long, Section> sections = new HashMap<>();
+        articles.sections().forEach(s -> sections.put(s.id(), s));
+        Map<dateline.pages.Menu, Integer> places = new HashMap<>();
+        List<Wxr.Meta> meta = new ArrayList<>();
+        for (MenuItem item : pages.menuItems()) {
+            int place = places.merge(item.menu(), 1, Integer::sum) - 1;
+            String prefix = item.menu().code() + " " + place + " ";
+            if (item.isSection() && sections.containsKey(item.sectionId())) {
+                meta.add(new Wxr.Meta(DatelineMeta.MENU_ENTRY, prefix + "section " + sections.get(item.sectionId()).slug()));
+            } else if (!item.isPage() && !item.isSection()) {
+                meta.add(new Wxr.Meta(DatelineMeta.MENU_ENTRY, prefix + "link " + item.url() + " " + item.label()));
+            }
+        }
+        if (meta.isEmpty()) return;
+        Instant now = clock.instant();
+        handler.item(new Wxr.Item(postId, "Menus", "", baseUrl + "/#menus", "", "", "", now, now, "draft",
+                DatelineMeta.MENUS_ITEM, "menus", 0, 0, false, "closed", "", "", List.of(), meta, List.of(), 0));
+    }
+
+    /** Every article of every status, a batch at a time by id, numbered after the media and pages. Answers the highest article id. */
+    private long exportArticles(Wxr.Handler handler, long offset, Map<Long, String> logins) {
         Instant keepAddressesSince = clock.instant().minus(Duration.ofDays(site.comments().keepAddressesDays()));
         long after = 0;
         while (true) {
             List<FullArticle> batch = articles.everyAfter(after, BATCH);
-            if (batch.isEmpty()) return;
+            if (batch.isEmpty()) return after;
             Map<Long, List<String>> former = articles.formerPaths(batch.stream().map(f -> f.article().id()).toList());
             for (FullArticle full : batch) {
                 handler.item(item(full, offset, former.getOrDefault(full.article().id(), List.of()),
@@ -222,6 +249,7 @@ public final class ExportService {
             if (a.retractedAt() != null) meta.add(new Wxr.Meta(DatelineMeta.RETRACTED_AT, a.retractedAt().toString()));
         }
         if (a.featuredMediaId() != null) meta.add(new Wxr.Meta(DatelineMeta.THUMBNAIL_ID, Long.toString(a.featuredMediaId())));
+        if (a.pinned()) meta.add(new Wxr.Meta(DatelineMeta.PINNED_AT, a.pinnedAt().toString()));
         List<Wxr.TermRef> terms = new ArrayList<>();
         full.section().ifPresent(s -> terms.add(new Wxr.TermRef("category", s.slug(), s.name())));
         full.tags().forEach(t -> terms.add(new Wxr.TermRef("post_tag", t.slug(), t.name())));
@@ -229,7 +257,7 @@ public final class ExportService {
         Instant date = a.publishedAt() != null ? a.publishedAt() : a.createdAt();
         return new Wxr.Item(offset + a.id(), a.headline(), a.path() == null ? "" : baseUrl + a.path(),
                 ids.article(a.id(), a.createdAt()), creator, a.bodyHtml(), nullToEmpty(a.standfirst()), date,
-                a.editedAt(), status(a.status()), "post", a.slug(), 0, 0, false, a.commentsOpen() ? "open" : "closed",
+                a.editedAt(), status(a.status()), "post", a.slug(), 0, 0, a.pinned(), a.commentsOpen() ? "open" : "closed",
                 "", "", terms, meta, thread.stream().map(c -> comment(c, keepAddressesSince)).toList(), 0);
     }
 

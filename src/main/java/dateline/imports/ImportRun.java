@@ -19,6 +19,7 @@ import dateline.markup.SafeHtml;
 import dateline.markup.Slugs;
 import dateline.media.MediaFile;
 import dateline.pages.Menu;
+import dateline.pages.MenuItem;
 import dateline.pages.Page;
 import dateline.pages.PageDraft;
 import dateline.pages.PageRules;
@@ -100,6 +101,8 @@ final class ImportRun implements Wxr.Handler {
     private final List<ImportRepository.Origin> pendingRecords = new ArrayList<>();
     private final Map<String, ImportRepository.Target> pendingRedirects = new LinkedHashMap<>();
     private int batchComments;
+    /** The menus' section and link entries of a Dateline export, placed once every page is in its menus. */
+    private final List<Wxr.Meta> menuEntries = new ArrayList<>();
     private boolean mediaDone;
     private long madeUp;
     private long itemsRead;
@@ -173,8 +176,9 @@ final class ImportRun implements Wxr.Handler {
                 tally.created("accounts");
                 String name = cut(firstNonBlank(author.displayName(),
                         (clean(author.firstName()) + " " + clean(author.lastName())).strip(), login), MAX_ACCOUNT_NAME);
+                Role role = roleOf(author, name);
                 id = transaction(h -> {
-                    long made = writing ? parts.accounts().open(new NewAccount(address, name, Role.AUTHOR, null, "")).id()
+                    long made = writing ? parts.accounts().open(new NewAccount(address, name, role, null, "")).id()
                             : madeUp();
                     record(h, "account", author.id(), "", made);
                     return made;
@@ -184,6 +188,93 @@ final class ImportRun implements Wxr.Handler {
         remember("account", author.id(), id);
         accountsByLogin.put(login, id);
         stage("authors", accountsByLogin.size());
+    }
+
+    /** An entry of a menu as a Dateline export writes it ({@link DatelineMeta#MENU_ENTRY}). */
+    private record MenuEntry(Menu menu, int place, String kind, String value) {
+        static Optional<MenuEntry> parse(String text) {
+            String[] parts = text.strip().split(" ", 4);
+            if (parts.length < 4) return Optional.empty();
+            Optional<Menu> menu = Menu.ofCode(parts[0]);
+            if (menu.isEmpty() || !parts[1].matches("\\d{1,4}")) return Optional.empty();
+            return Optional.of(new MenuEntry(menu.get(), Integer.parseInt(parts[1]), parts[2], parts[3]));
+        }
+    }
+
+    /**
+     * Puts the menus' section and link entries in their places among the pages, which are in their menus by
+     * now: each is added at the end, then moved up to its place. An entry the menu already has (the same
+     * section, or the same address and label) is not added twice, so importing the file again adds nothing.
+     */
+    private void placeMenuEntries() {
+        List<MenuEntry> entries = new ArrayList<>();
+        for (Wxr.Meta meta : menuEntries) {
+            MenuEntry.parse(meta.value()).ifPresentOrElse(entries::add, () -> tally.note("menu-entry",
+                    "A menu entry was left out: it is not one Dateline reads (“" + cut(clean(meta.value()), 80) + "”)."));
+        }
+        entries.sort(java.util.Comparator.comparing(MenuEntry::menu).thenComparingInt(MenuEntry::place));
+        for (MenuEntry entry : entries) {
+            Long sectionId = null;
+            String url = "";
+            String label = "";
+            if (entry.kind().equals("section")) {
+                sectionId = sectionsBySlug.get(entry.value().strip());
+                if (sectionId == null) {
+                    tally.note("menu-entry", "The " + entry.menu().code() + " menu's entry for the section "
+                            + entry.value().strip() + " was left out: the export has no such section.");
+                    continue;
+                }
+            } else if (entry.kind().equals("link")) {
+                int space = entry.value().indexOf(' ');
+                url = space < 0 ? entry.value() : entry.value().substring(0, space);
+                label = space < 0 ? "" : entry.value().substring(space + 1).strip();
+            } else {
+                tally.note("menu-entry", "A menu entry of the kind “" + entry.kind() + "” was left out.");
+                continue;
+            }
+            if (!writing) continue;
+            Long section = sectionId;
+            String link = url;
+            String text = label;
+            boolean there = parts.pages().menuItems().stream().anyMatch(m -> m.menu() == entry.menu()
+                    && (section != null ? section.equals(m.sectionId())
+                        : !m.isPage() && !m.isSection() && m.url().equals(link) && m.label().equals(text)));
+            if (there) continue;
+            try {
+                if (section != null) parts.pages().addSectionToMenu(entry.menu(), section);
+                else parts.pages().addLinkToMenu(entry.menu(), text, link);
+            } catch (InvalidInput e) {
+                tally.note("menu-entry", "The " + entry.menu().code() + " menu's link “" + cut(text, 80) + "” was left out: "
+                        + String.join(" ", e.problems().values()));
+                continue;
+            }
+            List<MenuItem> menu = parts.pages().menuItems().stream().filter(m -> m.menu() == entry.menu()).toList();
+            long added = menu.get(menu.size() - 1).id();
+            for (int at = menu.size() - 1; at > entry.place(); at--) parts.pages().moveUp(added);
+        }
+    }
+
+    /**
+     * The role of an account the import opens: the one a Dateline export names, except that an administrator
+     * comes in as an editor, with a note. An import never makes anybody an administrator: whoever runs it
+     * chooses the administrators themselves. An export that names no role (WordPress's never do) or one
+     * Dateline does not know gives the role Author.
+     */
+    private Role roleOf(Wxr.Author author, String name) {
+        Optional<Role> named = Role.named(clean(author.role()));
+        if (named.isEmpty()) {
+            if (!clean(author.role()).isEmpty()) {
+                tally.note("role-unknown", "The author " + name + " had the role “" + clean(author.role())
+                        + "”, which Dateline does not know; the account is an Author.");
+            }
+            return Role.AUTHOR;
+        }
+        if (named.get() == Role.ADMINISTRATOR) {
+            tally.note("role-administrator", "The author " + name + " was an administrator; the account is an Editor. "
+                    + "An import makes nobody an administrator: an administrator of this site can make them one.");
+            return Role.EDITOR;
+        }
+        return named.get();
     }
 
     @Override
@@ -243,6 +334,8 @@ final class ImportRun implements Wxr.Handler {
                     if (batch.size() >= BATCH_ITEMS || batchComments >= BATCH_COMMENTS) flush();
                 }
             }
+            case DatelineMeta.MENUS_ITEM -> item.meta().stream()
+                    .filter(m -> m.key().equals(DatelineMeta.MENU_ENTRY)).forEach(menuEntries::add);
             default -> otherItems.merge(item.postType(), 1, Integer::sum);
         }
     }
@@ -266,10 +359,11 @@ final class ImportRun implements Wxr.Handler {
                 return null;
             });
         }
+        placeMenuEntries();
         if (tally.createdCount("accounts") > 0) {
             tally.note("passwords", "The accounts opened for the export's authors have no password and the role "
-                    + "Author: each person chooses a password with “Forgot your password?” on the sign-in page, and "
-                    + "an administrator can change their role.");
+                    + "the export gave them (Author when it gave none): each person chooses a password with “Forgot "
+                    + "your password?” on the sign-in page, and an administrator can change their role.");
         }
         otherItems.forEach((kind, count) -> tally.note("other-items", String.format(Locale.ENGLISH,
                 "%,d item%s of the kind “%s” %s left out: Dateline imports posts, pages and attachments.", count,
@@ -521,10 +615,6 @@ final class ImportRun implements Wxr.Handler {
                 status = ArticleStatus.DRAFT;
                 tally.note("no-date", "The post “" + title + "” (line " + item.line() + ") has no date; it is a draft now.");
             }
-            if (item.sticky()) {
-                tally.note("sticky", "The post “" + title + "” was sticky; Dateline pins no article to the front page, "
-                        + "so it takes its place by date.");
-            }
             id = createArticle(h, item, status, published);
             if (id == null) {
                 item.comments().forEach(c -> tally.skipped("comments"));
@@ -584,7 +674,11 @@ final class ImportRun implements Wxr.Handler {
         Instant created = firstNonNull(item.dateGmt(), item.modifiedGmt(), now);
         Instant edited = firstNonNull(item.modifiedGmt(), created);
         boolean out = status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED;
-        ImportedArticle imported = new ImportedArticle(draft, status, created, out ? published : null, edited);
+        // a sticky post is pinned: when a Dateline export says when, then; else at its date, so that the newest
+        // sticky post comes first, as WordPress shows them
+        Instant pinnedAt = !item.sticky() ? null
+                : item.meta(DatelineMeta.PINNED_AT).flatMap(ImportRun::instant).orElse(firstNonNull(published, created));
+        ImportedArticle imported = new ImportedArticle(draft, status, created, out ? published : null, edited, pinnedAt);
         long id;
         String path;
         if (writing) {

@@ -18,9 +18,13 @@ public final class Wxr {
     public record Site(String title, String link, String description, String language, String baseSiteUrl,
                        String baseBlogUrl, String version) {}
 
-    /** An account that wrote something ({@code wp:author}). */
+    /**
+     * An account that wrote something ({@code wp:author}). {@code role} is the account's role on the site it
+     * came from, by its stored code ("editor"), as a Dateline export says it ({@link DatelineMeta#ROLE});
+     * empty when the file does not say, as WordPress's exports never do.
+     */
     public record Author(long id, String login, String email, String displayName, String firstName,
-                         String lastName, int line) {}
+                         String lastName, String role, int line) {}
 
     /**
      * A category, tag or other term. {@code taxonomy} is "category", "post_tag" or another WordPress taxonomy

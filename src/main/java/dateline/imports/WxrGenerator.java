@@ -131,7 +131,7 @@ public final class WxrGenerator {
                 String first = FIRST[(a - 1) % FIRST.length];
                 String last = LAST[(a * 7) % LAST.length];
                 w.author(new Wxr.Author(a, "author" + a, "author" + a + "@generated.example", first + " " + last,
-                        first, last, 0));
+                        first, last, "", 0));
             }
             long termId = 1;
             for (int top = 0; top < 5; top++) {

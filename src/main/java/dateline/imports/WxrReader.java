@@ -90,8 +90,10 @@ public final class WxrReader implements Wxr.Reader {
 
     private static final Set<String> SITE_FIELDS = Set.of("title", "link", "description", "language",
             "wp:wxr_version", "wp:base_site_url", "wp:base_blog_url");
+    /** A Dateline export's element of its own, as {@code key()} names an element of a namespace it does not know. */
+    private static final String DATELINE_ROLE = "{" + DatelineMeta.NAMESPACE + "}" + DatelineMeta.ROLE;
     private static final Set<String> AUTHOR_FIELDS = Set.of("wp:author_id", "wp:author_login", "wp:author_email",
-            "wp:author_display_name", "wp:author_first_name", "wp:author_last_name");
+            "wp:author_display_name", "wp:author_first_name", "wp:author_last_name", DATELINE_ROLE);
     private static final Set<String> CATEGORY_FIELDS = Set.of("wp:term_id", "wp:category_nicename",
             "wp:category_parent", "wp:cat_name", "wp:category_description");
     private static final Set<String> TAG_FIELDS = Set.of("wp:term_id", "wp:tag_slug", "wp:tag_name",
@@ -297,7 +299,7 @@ public final class WxrReader implements Wxr.Reader {
             String what = "author “" + text(f, "wp:author_login") + "”";
             return new Wxr.Author(number(f, "wp:author_id", what), text(f, "wp:author_login"),
                     text(f, "wp:author_email"), text(f, "wp:author_display_name"), text(f, "wp:author_first_name"),
-                    text(f, "wp:author_last_name"), line);
+                    text(f, "wp:author_last_name"), text(f, DATELINE_ROLE).strip(), line);
         }
 
         private Wxr.Term category(int line) throws XMLStreamException {

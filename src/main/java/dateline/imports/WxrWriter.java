@@ -64,11 +64,13 @@ public final class WxrWriter implements AutoCloseable {
             xml.writeNamespace("wfw", WFW);
             xml.writeNamespace("dc", DC);
             xml.writeNamespace("wp", WP);
+            xml.writeNamespace("dateline", DatelineMeta.NAMESPACE);
             xml.setPrefix("excerpt", EXCERPT);
             xml.setPrefix("content", CONTENT);
             xml.setPrefix("wfw", WFW);
             xml.setPrefix("dc", DC);
             xml.setPrefix("wp", WP);
+            xml.setPrefix("dateline", DatelineMeta.NAMESPACE);
             newline(0);
             newline(0);
             xml.writeStartElement("channel");
@@ -106,6 +108,11 @@ public final class WxrWriter implements AutoCloseable {
             wpCdata("author_display_name", a.displayName());
             wpCdata("author_first_name", a.firstName());
             wpCdata("author_last_name", a.lastName());
+            if (a.role() != null && !a.role().isEmpty()) {
+                xml.writeStartElement(DatelineMeta.NAMESPACE, DatelineMeta.ROLE);
+                xml.writeCharacters(a.role());
+                xml.writeEndElement();
+            }
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw failed(e);

@@ -231,7 +231,7 @@ class ExportServiceTest {
     }
 
     static Wxr.Author lineless(Wxr.Author a) {
-        return new Wxr.Author(a.id(), a.login(), a.email(), a.displayName(), a.firstName(), a.lastName(), 0);
+        return new Wxr.Author(a.id(), a.login(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.role(), 0);
     }
 
     static Wxr.Term lineless(Wxr.Term t) {

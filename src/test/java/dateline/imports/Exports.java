@@ -30,7 +30,7 @@ final class Exports {
     }
 
     Exports author(long id, String login, String email, String name) {
-        authors.add(new Wxr.Author(id, login, email, name, "", "", 10));
+        authors.add(new Wxr.Author(id, login, email, name, "", "", "", 10));
         return this;
     }
 

@@ -33,6 +33,10 @@ final class MovingSites {
     record Furnished(Account editor, Article moved, String movedFrom, Article retracted, Article scheduled,
                      Page about, Page ethics, Article threaded) {}
 
+    /** The link both menus hold besides pages and a section. */
+    static final String TIPS_URL = "/about/tips/";
+    static final String SOCIAL_URL = "https://social.example.net/@gazette";
+
     static Furnished furnish(TestSite site, int demoArticles) {
         DemoSites.fill(site, demoArticles);
         var w = site.wiring();
@@ -77,7 +81,19 @@ final class MovingSites {
         ethics = w.pages().publish(ethics.id());
         w.pages().create(new PageDraft("Unfinished page", "unfinished", null, null, "Soon."));
         w.pages().addPageToMenu(Menu.HEADER, about.id());
+        w.pages().addSectionToMenu(Menu.HEADER, section);
+        w.pages().addLinkToMenu(Menu.HEADER, "Send us a tip", TIPS_URL);
         w.pages().addPageToMenu(Menu.FOOTER, ethics.id());
+        w.pages().addLinkToMenu(Menu.FOOTER, "Follow us", SOCIAL_URL);
+        long social = w.pages().menuItems().stream().filter(m -> SOCIAL_URL.equals(m.url())).findFirst().orElseThrow().id();
+        w.pages().moveUp(social); // a link before a page, so that the order is tested, not only the entries
+        // the desk: an editor, a contributor and the administrator, whose roles travel with the export
+        w.accounts().open(new NewAccount("desk@example.org", "Dev Desk", Role.EDITOR, null));
+        w.accounts().open(new NewAccount("cora@example.org", "Cora Contributor", Role.CONTRIBUTOR, null));
+        // pinned to the front page: a published article, then a scheduled one (which waits to be shown)
+        w.articles().pin(moved.id(), editor);
+        site.clock().advance(Duration.ofMinutes(5));
+        w.articles().pin(scheduled.id(), editor);
         return new Furnished(editor, w.articles().full(moved.id()).orElseThrow().article(), movedFrom, retracted,
                 scheduled, about, ethics, moved);
     }

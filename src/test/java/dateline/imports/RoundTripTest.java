@@ -68,6 +68,7 @@ class RoundTripTest {
                     format.equals("wxr") ? new WxrReader() : new DatelineJsonReader(),
                     new ImportOptions(Optional.empty(), false), ImportProgress.NONE);
             assertThat(report.dryRun()).isFalse();
+            assertThat(report.text()).contains("Ada Editor was an administrator; the account is an Editor");
 
             assertThat(sections(target)).isEqualTo(sections(source));
             assertThat(tags(target)).isEqualTo(tags(source));
@@ -97,6 +98,12 @@ class RoundTripTest {
                     .isEqualTo("The source withdrew the claim.");
 
             assertThat(pages(target)).isEqualTo(pages(source));
+            assertThat(pins(target)).isEqualTo(pins(source)).hasSize(2);
+            if (format.equals("json")) assertThat(pinMoments(target)).isEqualTo(pinMoments(source));
+            assertThat(menus(target)).isEqualTo(menus(source));
+            assertThat(menus(target)).anyMatch(m -> m.contains("section")).anyMatch(m -> m.contains(MovingSites.SOCIAL_URL));
+            assertThat(roles(target)).containsAllEntriesOf(Map.of("Dev Desk", "EDITOR", "Cora Contributor", "CONTRIBUTOR",
+                    "Ada Editor", "EDITOR"));
 
             HttpResponse<String> moved = target.http().get(facts.movedFrom());
             assertThat(moved.statusCode()).isEqualTo(301);
@@ -104,6 +111,35 @@ class RoundTripTest {
             assertThat(target.http().get(facts.moved().path()).body()).contains("And a reply to Ben.")
                     .doesNotContain("rosa@example.net");
         }
+    }
+
+    /** The pinned articles' slugs, the newest pin first. */
+    private static List<String> pins(TestSite site) {
+        return bySlug(site).values().stream().filter(f -> f.article().pinned())
+                .sorted(java.util.Comparator.comparing((FullArticle f) -> f.article().pinnedAt()).reversed())
+                .map(f -> f.article().slug()).toList();
+    }
+
+    private static Map<String, Instant> pinMoments(TestSite site) {
+        Map<String, Instant> moments = new HashMap<>();
+        bySlug(site).values().stream().filter(f -> f.article().pinned())
+                .forEach(f -> moments.put(f.article().slug(), f.article().pinnedAt()));
+        return moments;
+    }
+
+    /** Each menu's entries in order: what each names, not its id. */
+    private static List<String> menus(TestSite site) {
+        Map<Long, String> sections = new HashMap<>();
+        site.wiring().articles().sections().forEach(s -> sections.put(s.id(), s.slug()));
+        return site.wiring().pages().menuItems().stream().map(m -> m.menu() + " " + (m.isPage() ? "page " + m.pagePath()
+                : m.isSection() ? "section " + sections.get(m.sectionId()) : "link " + m.url() + " " + m.label())).toList();
+    }
+
+    /** Each account's role, by name. */
+    private static Map<String, String> roles(TestSite site) {
+        Map<String, String> roles = new HashMap<>();
+        site.wiring().accounts().all().forEach(a -> roles.put(a.name(), a.role().name()));
+        return roles;
     }
 
     /** WXR gives moments to the second, as WordPress keeps them. */

@@ -56,13 +56,25 @@ class WordPressImportTest {
             assertThat(report.text()).contains(
                     "World › Europe › France became the section France",
                     "“Road closed on Quay Street”", "trash",
-                    "“Harbour reopens after the storm” was sticky",
                     "The private post “Staff rota for March” is a draft now",
                     "password-protected post “Subscribers’ briefing”",
                     "market-day-2",
                     "Pingbacks and trackbacks were left out",
                     "answers comment 999, which is not in the export",
                     "nav_menu", "Forgot your password?");
+        }
+
+        @Test
+        void the_sticky_post_is_pinned_to_the_front_page_and_shown_first_with_its_label() {
+            var pinned = site.wiring().articles().pinned();
+            assertThat(pinned).extracting(a -> a.headline()).containsExactly("Harbour reopens after the storm");
+            assertThat(pinned.get(0).pinnedAt()).isEqualTo(pinned.get(0).publishedAt());
+            assertThat(report.text()).doesNotContain("sticky");
+            Document front = Jsoup.parse(http.get("/").body());
+            var first = front.selectFirst("ol.cards > li");
+            assertThat(first.hasClass("pinned")).isTrue();
+            assertThat(first.select(".pinned-label").text()).isEqualTo("Pinned");
+            assertThat(first.select(".card-headline").text()).isEqualTo("Harbour reopens after the storm");
         }
 
         @Test

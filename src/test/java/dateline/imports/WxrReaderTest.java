@@ -56,7 +56,7 @@ class WxrReaderTest {
             assertThat(site.authors).extracting(Wxr.Author::login).containsExactly("alice", "bob.okafor", "chloe");
             Wxr.Author chloe = site.authors.get(2);
             assertThat(chloe).isEqualTo(new Wxr.Author(3, "chloe", "chloe@gazette.example.org", "Chloé Dupont",
-                    "Chloé", "Dupont", Fixtures.lineOf("wordpress-site.xml", "<wp:author_id>3<")));
+                    "Chloé", "Dupont", "", Fixtures.lineOf("wordpress-site.xml", "<wp:author_id>3<")));
         }
 
         @Test

@@ -82,13 +82,13 @@ class WxrWriterTest {
                     List.of(new Wxr.Comment(c.id(), e, e, c.authorUrl(), "::1", c.dateGmt(), e, c.approved(), c.type(), 0,
                             0, List.of(new Wxr.Meta(e, e)), 0)), 0));
         }
-        Collected again = roundTrip(of(SITE, List.of(new Wxr.Author(1, "alice", "a@x.example", "Ålice ]]> 🦊", "", "", 0)),
+        Collected again = roundTrip(of(SITE, List.of(new Wxr.Author(1, "alice", "a@x.example", "Ålice ]]> 🦊", "", "", "editor", 0)),
                 List.of(new Wxr.Term(5, "category", "news", "News & ]]> views", "", "d\u0007", 0),
                         new Wxr.Term(6, "post_tag", "t", "T", "", "", 0),
                         new Wxr.Term(7, "series", "s", "S", "news", "", 0)), items));
         assertThat(again.sites).containsExactly(SITE);
         assertThat(again.authors).map(Lines::of)
-                .containsExactly(new Wxr.Author(1, "alice", "a@x.example", "Ålice ]]> 🦊", "", "", 0));
+                .containsExactly(new Wxr.Author(1, "alice", "a@x.example", "Ålice ]]> 🦊", "", "", "editor", 0));
         assertThat(again.terms).map(Lines::of).containsExactly(
                 new Wxr.Term(5, "category", "news", "News & ]]> views", "", "d", 0),
                 new Wxr.Term(6, "post_tag", "t", "T", "", "", 0), new Wxr.Term(7, "series", "s", "S", "news", "", 0));
@@ -99,7 +99,7 @@ class WxrWriterTest {
     void writes_wxr_1_2_the_way_WordPress_does() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (WxrWriter w = new WxrWriter(out, SITE)) {
-            w.author(new Wxr.Author(1, "alice", "a@x.example", "Alice", "A", "M", 0));
+            w.author(new Wxr.Author(1, "alice", "a@x.example", "Alice", "A", "M", "editor", 0));
             w.term(new Wxr.Term(3, "category", "europe", "Europe", "world", "", 0));
             w.term(new Wxr.Term(4, "post_tag", "harbour", "Harbour", "", "", 0));
             w.item(new Wxr.Item(12, "A ]]> B", "https://g.example/a/", "https://g.example/?p=12", "alice", "<p>x</p>",
@@ -113,11 +113,12 @@ class WxrWriterTest {
                 .contains("<rss version=\"2.0\" xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\""
                         + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
                         + " xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                        + " xmlns:wp=\"http://wordpress.org/export/1.2/\">")
+                        + " xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:dateline=\"urn:x-dateline:export:1\">")
                 .contains("<title>Gazette &amp; Co &lt;1&gt;</title>")
                 .contains("<wp:wxr_version>1.2</wp:wxr_version>")
                 .contains("<wp:base_blog_url>https://g.example/blog</wp:base_blog_url>")
                 .contains("<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[alice]]></wp:author_login>")
+                .contains("<wp:author_last_name><![CDATA[M]]></wp:author_last_name><dateline:role>editor</dateline:role></wp:author>")
                 .contains("<wp:category_parent><![CDATA[world]]></wp:category_parent>")
                 .contains("<wp:tag_slug><![CDATA[harbour]]></wp:tag_slug>")
                 .contains("<title><![CDATA[A ]]]]><![CDATA[> B]]></title>")
@@ -175,7 +176,7 @@ class WxrWriterTest {
     /** Records without the lines they were read from, to compare what two files say. */
     static final class Lines {
         static Wxr.Author of(Wxr.Author a) {
-            return new Wxr.Author(a.id(), a.login(), a.email(), a.displayName(), a.firstName(), a.lastName(), 0);
+            return new Wxr.Author(a.id(), a.login(), a.email(), a.displayName(), a.firstName(), a.lastName(), a.role(), 0);
         }
 
         static Wxr.Term of(Wxr.Term t) {
