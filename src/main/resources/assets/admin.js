@@ -1,16 +1,16 @@
-// The newsroom's editor, improved: live preview, autosave, a warning before leaving unsaved changes.
-// Everything works without it; it only saves clicks and keeps work safe.
+// The newsroom's editors, improved: live preview, autosave, a warning before leaving unsaved changes.
+// Everything works without it; it only saves clicks and keeps work safe. The article editor and the page
+// editor share the preview and the warning; autosave and the publishing controls are the article editor's.
 (function () {
   "use strict";
 
-  var form = document.getElementById("editor");
+  var form = document.querySelector("form[data-preview]");
   if (!form) return;
 
   var csrf = form.querySelector("input[name=csrf]").value;
-  var idField = form.querySelector("input[name=id]");
   var body = document.getElementById("body");
+  var format = form.querySelector("[name=body_format]");
   var preview = document.getElementById("preview");
-  var status = document.getElementById("autosave-status");
   var dirty = false;
   var changedSinceAutosave = false;
 
@@ -33,11 +33,12 @@
     });
   }
 
-  // Live preview, rendered by the same renderer as the public page.
+  // Live preview, rendered by the same renderer as the public page, in the format the body is written in.
   var previewTimer = null;
   function refreshPreview() {
     var data = new FormData();
     data.set("body", body.value);
+    if (format) data.set("body_format", format.value);
     post(form.dataset.preview, data).then(function (response) {
       if (response.ok) return response.text();
       throw new Error("preview " + response.status);
@@ -45,11 +46,13 @@
       preview.innerHTML = html; // the server's sanitized rendering
     }).catch(function () { /* the preview catches up on the next keystroke */ });
   }
+  function previewSoon() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(refreshPreview, 350);
+  }
   if (body && preview) {
-    body.addEventListener("input", function () {
-      clearTimeout(previewTimer);
-      previewTimer = setTimeout(refreshPreview, 350);
-    });
+    body.addEventListener("input", previewSoon);
+    if (format) format.addEventListener("change", previewSoon);
   }
 
   // Unsaved changes.
@@ -69,6 +72,10 @@
     event.preventDefault();
     event.returnValue = "";
   });
+
+  if (!form.dataset.autosave) return; // what follows is the article editor's alone
+  var idField = form.querySelector("input[name=id]");
+  var status = document.getElementById("autosave-status");
 
   // Autosave: what is typed is kept every so often, without changing the article itself.
   function autosave() {

@@ -323,11 +323,15 @@ public final class ArticleDeskRoutes {
         ctx.result(Json.write(answer));
     }
 
-    /** The body as readers will see it, rendered by the same renderer as the public page. */
+    /**
+     * The body as readers will see it, rendered by the same renderer as the public page: the live preview of
+     * the article editor and of the page editor. {@code body_format} is "html" for a body written in HTML,
+     * else the body is Markdown.
+     */
     private void previewFragment(Context ctx) {
-        String body = ctx.formParam("body");
+        BodyFormat format = BodyFormat.named(ctx.formParam("body_format")).orElse(BodyFormat.MARKDOWN);
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(markdown.toSafeHtml(body == null ? "" : body));
+        ctx.result(format.toSafeHtml(ctx.formParam("body"), markdown));
     }
 
     /** The whole article page as readers will see it, before it is out. */
@@ -445,7 +449,9 @@ public final class ArticleDeskRoutes {
                 .toList();
         EditorPage page = new EditorPage(newsroom.frame(ctx), a == null ? null : a.id(), a == null ? null : a.version(),
                 a == null ? null : a.status(), form, problems, notice, articles.sections(), accounts.all(),
-                Arrays.asList(ArticleType.values()), markdown.toSafeHtml(form.body()),
+                Arrays.asList(ArticleType.values()),
+                (a == null ? BodyFormat.MARKDOWN : a.bodyFormat()).toSafeHtml(form.body(), markdown),
+                (a == null ? BodyFormat.MARKDOWN : a.bodyFormat()).code(),
                 a != null && a.status().isPublic() ? a.path() : null, settings.timezone().getId(), canPublish,
                 ArticleRules.canRetract(me) && a != null && a.status() == ArticleStatus.PUBLISHED, scheduledFor, updates,
                 conflict, autosaved, featured, library, me.role().can(Permission.UPLOAD_MEDIA),

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The article editor. {@code articleId} and {@code version} are null for a new article. {@code conflict}
  * is set when somebody else saved since the editor was opened; {@code autosaved} when the writer has a
- * newer autosave than the article. {@code pin} is null unless the member may pin the article to the front page.
+ * newer autosave than the article. {@code bodyFormat} is how the body is written ("markdown"; "html" for an
+ * imported article), for the live preview. {@code pin} is null unless the member may pin the article to the front page.
  */
 public record EditorPage(
         AdminFrame frame,
@@ -27,6 +28,7 @@ public record EditorPage(
         List<Account> people,
         List<ArticleType> types,
         String previewHtml,
+        String bodyFormat,
         String publicUrl,
         String timezone,
         boolean canPublish,

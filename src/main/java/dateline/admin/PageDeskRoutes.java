@@ -3,6 +3,7 @@ package dateline.admin;
 import dateline.accounts.Permission;
 import dateline.articles.ArticleService;
 import dateline.articles.BodyFormat;
+import dateline.markup.Markdown;
 import dateline.pages.Menu;
 import dateline.pages.MenuItem;
 import dateline.pages.Page;
@@ -32,11 +33,13 @@ public final class PageDeskRoutes {
 
     private final PageService pages;
     private final ArticleService articles;
+    private final Markdown markdown;
     private final Newsroom newsroom;
 
-    public PageDeskRoutes(PageService pages, ArticleService articles, Newsroom newsroom) {
+    public PageDeskRoutes(PageService pages, ArticleService articles, Markdown markdown, Newsroom newsroom) {
         this.pages = pages;
         this.articles = articles;
+        this.markdown = markdown;
         this.newsroom = newsroom;
     }
 
@@ -163,8 +166,10 @@ public final class PageDeskRoutes {
                         Map<String, String> problems) {
         List<Page> parents = pages.all().stream().filter(p -> page == null || p.id() != page.id()).toList();
         String notice = status == HttpStatus.OK ? notice(ctx) : null;
+        String preview = BodyFormat.named(values.getOrDefault("body_format", "")).orElse(BodyFormat.MARKDOWN)
+                .toSafeHtml(values.getOrDefault("body", ""), markdown);
         newsroom.render(ctx, status, "admin/page_editor.jte",
-                new PageEditorScreen(newsroom.frame(ctx), page, values, parents, problems, notice));
+                new PageEditorScreen(newsroom.frame(ctx), page, values, parents, problems, notice, preview));
     }
 
     private static String notice(Context ctx) {

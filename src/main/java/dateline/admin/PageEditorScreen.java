@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * A page in the editor: the form's values (as typed, when refused), the pages it may live under, and,
- * once it exists, the page as stored. {@code previewHtml} is the stored page's safe HTML.
+ * once it exists, the page as stored. {@code previewHtml} is the text in the form as readers would get it,
+ * rendered as the article editor's preview is, so that the preview shows before any script runs.
  */
 public record PageEditorScreen(AdminFrame frame, Page page, Map<String, String> values, List<Page> parents,
-                               Map<String, String> problems, String notice) {
+                               Map<String, String> problems, String notice, String previewHtml) {
     public boolean isNew() {
         return page == null;
     }

@@ -1,7 +1,6 @@
 package dateline.articles;
 
 import dateline.markup.Markdown;
-import dateline.markup.SafeHtml;
 import dateline.markup.Slugs;
 import dateline.web.InvalidInput;
 import java.util.HashSet;
@@ -76,7 +75,7 @@ final class DraftCheck {
                 .when(d.featuredMediaId() != null && !known.mediaIds().contains(d.featuredMediaId()), "featured_media",
                         "Choose an image from the media library.")
                 .throwIfAny();
-        String html = d.bodyFormat() == BodyFormat.HTML ? SafeHtml.sanitize(body) : markdown.toSafeHtml(body);
+        String html = (d.bodyFormat() == null ? BodyFormat.MARKDOWN : d.bodyFormat()).toSafeHtml(body, markdown);
         return new Checked(d, headline, slug, slugGiven, standfirst, body, html, tags, place);
     }
 

@@ -166,6 +166,50 @@ class NewsroomJourneyTest {
         Chromium.screenshotWholePage(browser, "history");
     }
 
+    @Test
+    void an_administrator_pins_an_older_article_to_the_front_page_and_writes_a_page_watching_its_preview()
+            throws Exception {
+        setUpTheSite();
+        signIn();
+        var me = site.wiring().accounts().byEmail(EMAIL).orElseThrow();
+        var older = site.articles().anArticle().headline("Ferry timetable changes for the summer").by(me)
+                .publishedAt(site.clock().instant().minus(Duration.ofDays(2))).article();
+        site.articles().anArticle().headline("Harbour festival programme announced").by(me)
+                .publishedAt(site.clock().instant().minus(Duration.ofHours(1)));
+
+        // Pinning, from the article's editor: a button of a form of its own, outside the editor's form.
+        browser.get(site.baseUrl() + "/admin/articles/" + older.id());
+        browser.findElement(By.xpath("//button[normalize-space(.)='Pin to the front page']")).click();
+        wait.until(ExpectedConditions.urlToBe(site.baseUrl() + "/admin/articles/" + older.id() + "?done=pinned"));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).startsWith("Pinned to the front page");
+        assertThat(browser.findElement(By.cssSelector(".pin-box .status-pinned")).getText()).isEqualTo("Pinned");
+        Chromium.screenshotWholePage(browser, "editor-pinned");
+
+        browser.get(site.baseUrl() + "/");
+        List<WebElement> cards = browser.findElements(By.cssSelector("ol.cards > li"));
+        assertThat(cards.get(0).findElement(By.cssSelector(".pinned-label")).getText()).isEqualToIgnoringCase("Pinned");
+        assertThat(cards.get(0).findElement(By.cssSelector(".card-headline")).getText())
+                .isEqualTo("Ferry timetable changes for the summer");
+        assertThat(cards.get(1).getText()).contains("Harbour festival programme announced").doesNotContain("PINNED");
+        assertThat(texts(".card-headline")).containsOnlyOnce("Ferry timetable changes for the summer");
+        Chromium.screenshotWholePage(browser, "front-pinned");
+
+        // A page, with the same live preview as articles: Markdown as typed, then HTML, cleaned.
+        browser.get(site.baseUrl() + "/admin/pages/new");
+        browser.findElement(By.id("title")).sendKeys("About us");
+        browser.findElement(By.id("body")).sendKeys("## Who we are\n\nA *newsroom* by the harbour.");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#preview h2"), "Who we are"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#preview em"), "newsroom"));
+        new Select(browser.findElement(By.id("body_format"))).selectByValue("html");
+        WebElement body = browser.findElement(By.id("body"));
+        body.clear();
+        body.sendKeys("<p>Write to <strong>the desk</strong><script>document.title='hacked'</script></p>");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#preview strong"), "the desk"));
+        assertThat(browser.findElements(By.cssSelector("#preview script"))).isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("hacked");
+        Chromium.screenshotWholePage(browser, "page-editor-preview");
+    }
+
     private void setUpTheSite() {
         browser.get(site.baseUrl() + "/");
         wait.until(ExpectedConditions.urlToBe(site.baseUrl() + "/setup"));
