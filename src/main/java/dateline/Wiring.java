@@ -175,7 +175,7 @@ public final class Wiring implements AutoCloseable {
                 new StaffRoutes(accounts, newsroom),
                 new TokenRoutes(apiTokens, accounts, site, newsroom),
                 new WebhookRoutes(webhooks, site, newsroom),
-                new PageDeskRoutes(pages, articles, markdown, newsroom),
+                new PageDeskRoutes(pages, articles, pageRoutes, markdown, newsroom),
                 new TransferRoutes(backgroundImports(), exports, site, newsroom, clock));
         ApiRoutes api = apiRoutes = new ApiRoutes(apiTokens, new DatabaseBuckets(database.jdbi(), clock),
                 new ArticleApiRoutes(articles, accounts, site, settings.baseUrl()),

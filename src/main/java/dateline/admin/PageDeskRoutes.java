@@ -8,6 +8,7 @@ import dateline.pages.Menu;
 import dateline.pages.MenuItem;
 import dateline.pages.Page;
 import dateline.pages.PageDraft;
+import dateline.pages.PageRoutes;
 import dateline.pages.PageService;
 import dateline.web.InvalidInput;
 import io.javalin.http.Context;
@@ -33,12 +34,16 @@ public final class PageDeskRoutes {
 
     private final PageService pages;
     private final ArticleService articles;
+    private final PageRoutes readers;
     private final Markdown markdown;
     private final Newsroom newsroom;
 
-    public PageDeskRoutes(PageService pages, ArticleService articles, Markdown markdown, Newsroom newsroom) {
+    /** {@code readers} renders a page as readers see it, for the whole-page preview. */
+    public PageDeskRoutes(PageService pages, ArticleService articles, PageRoutes readers, Markdown markdown,
+                          Newsroom newsroom) {
         this.pages = pages;
         this.articles = articles;
+        this.readers = readers;
         this.markdown = markdown;
         this.newsroom = newsroom;
     }
@@ -52,6 +57,8 @@ public final class PageDeskRoutes {
                 AdminRoute.get("/admin/pages/{id}", PERMISSION, this::edit),
                 AdminRoute.post("/admin/pages/{id}", PERMISSION, this::save),
                 AdminRoute.post("/admin/pages/{id}/delete", PERMISSION, this::delete),
+                AdminRoute.get("/admin/pages/{id}/preview", PERMISSION,
+                        ctx -> newsroom.render(ctx, HttpStatus.OK, "pages/page.jte", readers.preview(page(ctx)))),
                 AdminRoute.get("/admin/menus", PERMISSION, ctx -> menus(ctx, HttpStatus.OK, Map.of(), Map.of(),
                         "arranged".equals(ctx.queryParam("done")) ? "The menu is arranged." : null)),
                 AdminRoute.post("/admin/menus/items", PERMISSION, this::addItem),

@@ -71,6 +71,17 @@ public final class PageRoutes implements RouteGroup {
         }
     }
 
+    /**
+     * A page as readers will see it once published, whatever its status: for the newsroom's preview, in the
+     * site's frame at the page's own address, and never indexed.
+     */
+    public PageView preview(Page page) {
+        PageView shown = view(page, pages.ancestors(page));
+        Head head = new Head("Preview: " + page.title() + " – " + site.settings().title(), shown.head().description(),
+                null, "noindex, nofollow", List.of(), null);
+        return new PageView(shown.frame(), head, shown.title(), shown.bodyHtml(), shown.breadcrumbs());
+    }
+
     private PageView view(Page page, List<Page> above) {
         String siteTitle = site.settings().title();
         String url = baseUrl + page.path();

@@ -55,6 +55,23 @@ class PagesNewsroomTest {
     }
 
     @Test
+    void a_draft_page_is_previewed_whole_in_the_newsroom_while_readers_cannot_see_it() {
+        HttpResponse<String> created = post(editor, "/admin/pages", "title", "Ethics policy", "slug", "ethics",
+                "parent", "", "body_format", "markdown", "body", "We correct *openly*.");
+        String edit = header(created, "location").replaceAll("\\?.*", "");
+        assertThat(shown(get(editor, edit))).contains("href=\"" + edit + "/preview\"", "<em>openly</em>");
+        assertThat(http.get("/ethics/").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> preview = get(editor, edit + "/preview");
+        String html = shown(preview);
+        assertValid(html);
+        assertThat(html).contains("<title>Preview: Ethics policy", "We correct <em>openly</em>.",
+                "<meta name=\"robots\" content=\"noindex, nofollow\">");
+        assertThat(header(preview, "cache-control")).isEqualTo("no-store");
+        assertThat(http.get(edit + "/preview").statusCode()).as("a visitor is sent to sign in").isEqualTo(303);
+    }
+
+    @Test
     void an_editor_writes_publishes_moves_unpublishes_and_deletes_a_page() {
         assertValid(shown(get(editor, "/admin/pages")));
         assertValid(shown(get(editor, "/admin/pages/new")));
