@@ -6,6 +6,7 @@
  * (the summary under the headline), <em>bylines</em>, an optional <em>dateline</em> place, a
  * <em>section</em> and <em>tags</em>. A <em>significant update</em> or a <em>correction</em> moves
  * "Last Updated"; a minor edit does not. A <em>permalink</em> is the article's public address; a
- * <em>retraction</em> keeps the page but marks it.
+ * <em>retraction</em> keeps the page but marks it. A <em>pinned</em> article (WordPress's "sticky" post) is
+ * shown by the front page above the latest ones, for as long as an editor leaves it pinned.
  */
 package dateline.articles;
