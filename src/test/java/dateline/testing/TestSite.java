@@ -38,12 +38,10 @@ public final class TestSite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.port = freePort();
-        Map<String, String> flags = new HashMap<>();
-        flags.put("data", dataDir.toString());
+        this.databaseUrl = Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null;
+        Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
-        this.databaseUrl = Postgres.chosen() ? Postgres.freshDatabaseUrl() : null;
-        flags.put("database-url", databaseUrl);
         this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
     }
 
@@ -72,6 +70,17 @@ public final class TestSite implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * The flags that open this site's data from another process (a command beside the server, another node):
+     * its data folder and, on PostgreSQL, its database.
+     */
+    public Map<String, String> dataFlags() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("data", dataDir.toString());
+        if (databaseUrl != null) flags.put("database-url", databaseUrl);
+        return flags;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -94,7 +103,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (databaseUrl != null) Postgres.drop(databaseUrl);
+        if (databaseUrl != null) Postgres.release(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
