@@ -61,7 +61,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
+            // a few connections kept open, more only under load: the server's connections are shared by every
+            // node (and, in the tests, by hundreds of sites)
             config.setMaximumPoolSize(16);
+            config.setMinimumIdle(2);
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
