@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -498,16 +499,21 @@ public final class App implements Runnable {
             flags.put("data", (target.dataDir() != null ? target.dataDir() : source.dataDir() != null ? source.dataDir()
                     : Path.of("data")).toString());
             flags.put("database-url", target.url());
+            Duration searching;
             try (Wiring wiring = Wiring.open(Settings.resolve(flags, Map.of()), Clock.systemUTC())) {
                 SearchService.Rebuilt rebuilt = wiring.search().rebuild();
-                out.printf("Rebuilt the search index: %,d articles in %.1f s.%n", rebuilt.written(),
-                        rebuilt.took().toMillis() / 1000.0);
+                searching = rebuilt.took();
+                out.printf("Rebuilt the search index: %,d articles.%n", rebuilt.written());
             }
             out.println(media(source, target));
-            out.printf("Copied and verified %d tables, %,d rows, in %.1f s (copying %.1f s, verifying %.1f s).%n",
-                    report.tables().size(), report.rows(), (System.nanoTime() - started) / 1e9,
-                    report.copying().toMillis() / 1000.0, report.verifying().toMillis() / 1000.0);
+            out.printf("Moved %d tables, %,d rows, in %.1f s: copied in %.1f s, verified in %.1f s, search index rebuilt "
+                            + "in %.1f s.%n", report.tables().size(), report.rows(), (System.nanoTime() - started) / 1e9,
+                    seconds(report.copying()), seconds(report.verifying()), seconds(searching));
             return 0;
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toMillis() / 1000.0;
         }
 
         /** Media files live beside the database, not in it: copied when both sides have a data folder, else explained. */
@@ -548,8 +554,15 @@ public final class App implements Runnable {
                 return new SiteDatabase(Path.of(text).toAbsolutePath().normalize(), null);
             }
 
+            /** Opens the database, migrating it; one that cannot be reached or opened is a message, not a stack trace. */
             Database open() {
-                return url == null ? Database.openSqlite(dataDir) : Database.open(url);
+                try {
+                    return url == null ? Database.openSqlite(dataDir) : Database.open(url);
+                } catch (RuntimeException e) {
+                    Throwable cause = e;
+                    while (cause.getCause() != null) cause = cause.getCause();
+                    throw new IllegalArgumentException("Cannot open " + this + ": " + cause.getMessage(), e);
+                }
             }
 
             @Override

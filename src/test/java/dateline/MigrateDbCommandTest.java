@@ -94,7 +94,7 @@ class MigrateDbCommandTest {
         assertThat(there.code()).as(there.err()).isZero();
         assertThat(there.out()).contains("copied articles:", "verified comments:", "the same on both sides",
                 "Rebuilt the search index", "Media files are not in the database: serve the new site with --data",
-                "Copied and verified").doesNotContain("hunter2");
+                "Moved 3", "copied in", "verified in").doesNotContain("hunter2");
         assertThat(back.code()).as(back.err()).isZero();
         assertThat(back.out()).contains("Media files are not in the database: copy the media/ folder of the old "
                 + "site's data folder into " + roundTrip);
@@ -197,7 +197,7 @@ class MigrateDbCommandTest {
     }
 
     @Test
-    void a_folder_without_a_site_or_an_unknown_database_is_refused_with_a_message(@TempDir Path empty) {
+    void a_folder_without_a_site_or_a_database_it_cannot_open_is_refused_with_a_message(@TempDir Path empty) {
         Run noSite = run("migrate-db", "--from", empty.toString(), "--to", postgres);
         assertThat(noSite.code()).isEqualTo(1);
         assertThat(noSite.err()).contains("There is no site in").doesNotContain("\tat ");
@@ -207,6 +207,12 @@ class MigrateDbCommandTest {
                 "jdbc:mysql://db.example.org/news?user=news&password=secret");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("Unsupported database URL").doesNotContain("secret");
+
+        Run unreachable = run("migrate-db", "--from", original.dataDir().toString(), "--to",
+                "jdbc:postgresql://127.0.0.1:1/news?user=news&password=secret&connectTimeout=2");
+        assertThat(unreachable.code()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("Cannot open jdbc:postgresql://127.0.0.1:1/news", "refused")
+                .doesNotContain("secret", "\tat ");
     }
 
     // ---- the site
