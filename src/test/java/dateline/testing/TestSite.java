@@ -29,14 +29,19 @@ public final class TestSite implements AutoCloseable {
     private final Wiring wiring;
     private final int port;
     private final String databaseUrl;
+    /** True when the database is one of {@link Postgres}'s migrated ones, given back for the next site when this closes. */
+    private final boolean borrowed;
     private Http http;
 
     private TestSite() {
-        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null);
+        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Postgres.chosen());
     }
 
-    /** Over the database at this URL, which the site then owns (and drops); over a SQLite file when null. */
-    private TestSite(String databaseUrl) {
+    /**
+     * Over the database at this URL (over a SQLite file in the data folder when null), which the site gives back or,
+     * when it is not {@code borrowed}, drops.
+     */
+    private TestSite(String databaseUrl, boolean borrowed) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
@@ -44,6 +49,7 @@ public final class TestSite implements AutoCloseable {
         }
         this.port = freePort();
         this.databaseUrl = databaseUrl;
+        this.borrowed = borrowed;
         Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
@@ -62,7 +68,7 @@ public final class TestSite implements AutoCloseable {
 
     /** Services over a SQLite file whichever database the run chose: for a test of moving a site between the two. */
     public static TestSite servicesOnSqlite() {
-        return new TestSite(null);
+        return new TestSite(null, false);
     }
 
     /**
@@ -70,7 +76,7 @@ public final class TestSite implements AutoCloseable {
      * PostgreSQL database of {@link Postgres}, which the site drops when it closes).
      */
     public static TestSite servingFrom(String databaseUrl) {
-        return new TestSite(databaseUrl).served();
+        return new TestSite(databaseUrl, false).served();
     }
 
     private TestSite served() {
@@ -124,7 +130,8 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) Postgres.drop(databaseUrl);
+        if (borrowed) Postgres.release(databaseUrl);
+        else if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) Postgres.drop(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
