@@ -495,21 +495,25 @@ public final class App implements Runnable {
             try (Database sourceDatabase = source.open(); Database targetDatabase = target.open()) {
                 report = DatabaseCopy.copy(sourceDatabase, targetDatabase, SearchService::holdsIndex, new CopyLines(out));
             }
-            Map<String, String> flags = new HashMap<>();
-            flags.put("data", (target.dataDir() != null ? target.dataDir() : source.dataDir() != null ? source.dataDir()
-                    : Path.of("data")).toString());
-            flags.put("database-url", target.url());
-            Duration searching;
-            try (Wiring wiring = Wiring.open(Settings.resolve(flags, Map.of()), Clock.systemUTC())) {
-                SearchService.Rebuilt rebuilt = wiring.search().rebuild();
-                searching = rebuilt.took();
-                out.printf("Rebuilt the search index: %,d articles.%n", rebuilt.written());
-            }
+            SearchService.Rebuilt rebuilt = rebuildSearch(source, target);
+            out.printf("Rebuilt the search index: %,d articles.%n", rebuilt.written());
+            Duration searching = rebuilt.took();
             out.println(media(source, target));
             out.printf("Moved %d tables, %,d rows, in %.1f s: copied in %.1f s, verified in %.1f s, search index rebuilt "
                             + "in %.1f s.%n", report.tables().size(), report.rows(), (System.nanoTime() - started) / 1e9,
                     seconds(report.copying()), seconds(report.verifying()), seconds(searching));
             return 0;
+        }
+
+        /** The search index is derived from the articles: the copy's is written by the target's own search. */
+        private static SearchService.Rebuilt rebuildSearch(SiteDatabase source, SiteDatabase target) {
+            Map<String, String> flags = new HashMap<>();
+            Path data = target.dataDir() != null ? target.dataDir() : source.dataDir(); // for the media store, unused
+            flags.put("data", data == null ? null : data.toString());
+            flags.put("database-url", target.url());
+            try (Wiring wiring = Wiring.open(Settings.resolve(flags, Map.of()), Clock.systemUTC())) {
+                return wiring.search().rebuild();
+            }
         }
 
         private static double seconds(Duration duration) {

@@ -1,5 +1,6 @@
 package dateline.storage;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -100,7 +102,14 @@ public final class DatabaseCopy {
 
     /** A table as its database describes it; {@code selfReferences} maps a column to the key column it refers to. */
     private record Table(String name, List<Column> columns, List<Column> primaryKey, Set<String> parents,
-                         Map<String, String> selfReferences) {}
+                         Map<String, String> selfReferences) {
+        /** This table with only the columns the other has, as a copy's table is checked against its source's. */
+        Table withColumnsOf(Table other) {
+            Set<String> names = other.columns().stream().map(Column::name).collect(Collectors.toSet());
+            return new Table(name, columns.stream().filter(c -> names.contains(c.name())).toList(), primaryKey, parents,
+                    selfReferences);
+        }
+    }
 
     private final Database from;
     private final Database to;
@@ -151,7 +160,7 @@ public final class DatabaseCopy {
         List<TableCheck> checks = new ArrayList<>();
         for (Table table : order) {
             TableCheck source = check(from, sources.get(table.name()));
-            TableCheck target = check(to, table);
+            TableCheck target = check(to, table.withColumnsOf(sources.get(table.name())));
             if (source.rows() != target.rows() || !source.checksum().equals(target.checksum())) {
                 throw new Mismatch(table.name(), source, target);
             }
@@ -231,6 +240,8 @@ public final class DatabaseCopy {
                         kindOf(rs.getString("TYPE_NAME"))));
             }
         }
+        // by name, so that both databases hash a row's values in the same order whatever order their columns are in
+        columns.sort(Comparator.comparing(Column::name));
         Map<Integer, String> keyColumns = new TreeMap<>();
         try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
             while (rs.next()) keyColumns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
@@ -457,7 +468,7 @@ public final class DatabaseCopy {
                 }
                 byte[] text = asText(value).getBytes(StandardCharsets.UTF_8);
                 digest.update((byte) 1);
-                digest.update(java.nio.ByteBuffer.allocate(4).putInt(text.length).array());
+                digest.update(ByteBuffer.allocate(4).putInt(text.length).array());
                 digest.update(text);
             }
         });
