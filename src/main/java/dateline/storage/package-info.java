@@ -6,6 +6,7 @@
  * an <em>instant column</em> is a BIGINT of epoch milliseconds; a <em>repository</em> holds a feature's SQL
  * and is seen by that feature's service alone; the <em>write queue</em> is SQLite's one writer, through which
  * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
- * one process serving a site to the others.
+ * one process serving a site to the others; <em>twin</em> migrations are the SQLite and PostgreSQL versions
+ * of one migration that cannot be shared (see {@link dateline.storage.Dialect}).
  */
 package dateline.storage;
