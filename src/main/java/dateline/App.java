@@ -13,6 +13,9 @@ import dateline.imports.WxrException;
 import dateline.imports.Wxr;
 import dateline.imports.WxrReader;
 import dateline.search.SearchService;
+import dateline.storage.Database;
+import dateline.storage.DatabaseCopy;
+import dateline.storage.Dialect;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
 import java.io.BufferedOutputStream;
@@ -20,11 +23,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -41,7 +46,8 @@ import picocli.CommandLine.Option;
 /** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
-        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class})
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class,
+                App.MigrateDb.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -59,7 +65,8 @@ public final class App implements Runnable {
                 invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));
                 return 1;
             }
-            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException) {
+            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException
+                    || e instanceof DatabaseCopy.Refused || e instanceof DatabaseCopy.Mismatch) {
                 cmd.getErr().println(e.getMessage());
                 return 1;
             }
@@ -451,6 +458,152 @@ public final class App implements Runnable {
             @Override
             void write(ExportService exports, OutputStream out) {
                 exports.writeWxr(out);
+            }
+        }
+    }
+
+    @Command(name = "migrate-db", mixinStandardHelpOptions = true,
+            description = "Move a whole site into another database, SQLite to PostgreSQL or back: every table is copied, "
+                    + "then counted and checked row by row against the source, and the search index is rebuilt. Stop "
+                    + "the site first; the target must hold no site. Media files are not in the database.")
+    static final class MigrateDb implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "DATA_DIR|URL",
+                description = "The site: its data folder (with its SQLite file) or its database URL (jdbc:postgresql:…).")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATA_DIR|URL",
+                description = "Where it goes: a data folder, or the URL of an empty database such as "
+                        + "jdbc:postgresql://db.example.org/dateline?user=dateline.")
+        String to;
+
+        @Override
+        public Integer call() throws IOException {
+            SiteDatabase source = SiteDatabase.named(from);
+            SiteDatabase target = SiteDatabase.named(to);
+            if (source.equals(target)) throw new IllegalArgumentException("--from and --to name the same database.");
+            if (source.url() == null && !Files.isRegularFile(source.dataDir().resolve(SiteDatabase.FILE))) {
+                throw new IllegalArgumentException("There is no site in " + source.dataDir() + " (no " + SiteDatabase.FILE + ").");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            long started = System.nanoTime();
+            out.printf("Copying the site from %s to %s.%n", source, target);
+            out.flush();
+            DatabaseCopy.Report report;
+            try (Database sourceDatabase = source.open(); Database targetDatabase = target.open()) {
+                report = DatabaseCopy.copy(sourceDatabase, targetDatabase, SearchService::holdsIndex, new CopyLines(out));
+            }
+            SearchService.Rebuilt rebuilt = rebuildSearch(source, target);
+            out.printf("Rebuilt the search index: %,d articles.%n", rebuilt.written());
+            Duration searching = rebuilt.took();
+            out.println(media(source, target));
+            out.printf("Moved %d tables, %,d rows, in %.1f s: copied in %.1f s, verified in %.1f s, search index rebuilt "
+                            + "in %.1f s.%n", report.tables().size(), report.rows(), (System.nanoTime() - started) / 1e9,
+                    seconds(report.copying()), seconds(report.verifying()), seconds(searching));
+            return 0;
+        }
+
+        /** The search index is derived from the articles: the copy's is written by the target's own search. */
+        private static SearchService.Rebuilt rebuildSearch(SiteDatabase source, SiteDatabase target) {
+            Map<String, String> flags = new HashMap<>();
+            Path data = target.dataDir() != null ? target.dataDir() : source.dataDir(); // for the media store, unused
+            flags.put("data", data == null ? null : data.toString());
+            flags.put("database-url", target.url());
+            try (Wiring wiring = Wiring.open(Settings.resolve(flags, Map.of()), Clock.systemUTC())) {
+                return wiring.search().rebuild();
+            }
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toMillis() / 1000.0;
+        }
+
+        /** Media files live beside the database, not in it: copied when both sides have a data folder, else explained. */
+        private static String media(SiteDatabase source, SiteDatabase target) throws IOException {
+            if (source.dataDir() == null) {
+                return "Media files are not in the database: copy the media/ folder of the old site's data folder"
+                        + (target.dataDir() == null ? " to where the new site keeps its media." : " into " + target.dataDir() + ".");
+            }
+            Path media = source.dataDir().resolve("media");
+            if (target.dataDir() == null) {
+                return "Media files are not in the database: serve the new site with --data " + source.dataDir()
+                        + " (for its media/ folder), or copy " + media + " into the data folder it will use.";
+            }
+            if (!Files.isDirectory(media)) return "The site has no media files.";
+            long[] copied = {0, 0};
+            try (var files = Files.walk(media)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Path copy = target.dataDir().resolve("media").resolve(media.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    copied[0]++;
+                    copied[1] += Files.size(copy);
+                }
+            }
+            return String.format("Copied %,d media files (%,d bytes) into %s.", copied[0], copied[1],
+                    target.dataDir().resolve("media"));
+        }
+
+        /** One side of a move: a data folder with its SQLite file, or a database's URL. */
+        record SiteDatabase(Path dataDir, String url) {
+            static final String FILE = "dateline.db";
+
+            static SiteDatabase named(String text) {
+                if (text.startsWith("jdbc:")) {
+                    Dialect.ofJdbcUrl(text); // refuses what is neither SQLite nor PostgreSQL
+                    return new SiteDatabase(null, text);
+                }
+                return new SiteDatabase(Path.of(text).toAbsolutePath().normalize(), null);
+            }
+
+            /** Opens the database, migrating it; one that cannot be reached or opened is a message, not a stack trace. */
+            Database open() {
+                try {
+                    return url == null ? Database.openSqlite(dataDir) : Database.open(url);
+                } catch (RuntimeException e) {
+                    Throwable cause = e;
+                    while (cause.getCause() != null) cause = cause.getCause();
+                    throw new IllegalArgumentException("Cannot open " + this + ": " + cause.getMessage(), e);
+                }
+            }
+
+            @Override
+            public String toString() {
+                return url == null ? "the data folder " + dataDir : Dialect.withoutPassword(url);
+            }
+        }
+
+        /** A line as each table is copied (and every few seconds within a big one), and one as each is verified. */
+        private static final class CopyLines implements DatabaseCopy.Progress {
+            private final PrintWriter out;
+            private long printedAt = System.nanoTime();
+
+            CopyLines(PrintWriter out) {
+                this.out = out;
+            }
+
+            @Override
+            public void copying(String table, long rows) {
+                if (System.nanoTime() - printedAt < 2_000_000_000L) return;
+                printedAt = System.nanoTime();
+                out.printf("  copying %s: %,d rows so far%n", table, rows);
+                out.flush();
+            }
+
+            @Override
+            public void copied(String table, long rows) {
+                printedAt = System.nanoTime();
+                out.printf("  copied %s: %,d rows%n", table, rows);
+                out.flush();
+            }
+
+            @Override
+            public void verified(DatabaseCopy.TableCheck check) {
+                out.printf("  verified %s: %,d rows, checksum %s the same on both sides%n", check.table(), check.rows(),
+                        check.shortChecksum());
+                out.flush();
             }
         }
     }

@@ -51,6 +51,14 @@ public final class SearchService implements ArticleListener {
 
     // ---- keeping the index
 
+    /**
+     * True for the tables that hold the index (on either database, with what the database keeps beside them):
+     * they are derived from the articles, so a copy of the site leaves them out and {@link #rebuild()}s them.
+     */
+    public static boolean holdsIndex(String table) {
+        return table.startsWith("search_");
+    }
+
     @Override
     public void changing(Handle h, ArticleEvent event) {
         index.put(h, entryOf(event.article()));

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -75,13 +77,28 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
+        flyway(dataSource, dialect).migrate();
+    }
+
+    private static Flyway flyway(DataSource dataSource, Dialect dialect) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
                 .placeholders(dialect.placeholders())
                 .failOnMissingLocations(false)
-                .load()
-                .migrate();
+                .load();
+    }
+
+    /**
+     * The versions of the migrations this database has had that this program does not know: a newer Dateline
+     * has migrated it. Flyway lets such a database open (a node of the older version keeps serving while the
+     * others are upgraded), but a copy made by this program would leave out what those migrations added.
+     */
+    public List<String> newerMigrations() {
+        return Arrays.stream(flyway(dataSource, dialect).info().all())
+                .filter(m -> m.getState().name().startsWith("FUTURE"))
+                .map(m -> m.getVersion().getVersion())
+                .toList();
     }
 
     public Jdbi jdbi() {

@@ -45,6 +45,11 @@ public enum Dialect {
         if (url.startsWith("jdbc:sqlite:")) return SQLITE;
         if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
         throw new IllegalArgumentException("Unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:): "
-                + url.replaceAll("password=[^&]*", "password=…"));
+                + withoutPassword(url));
+    }
+
+    /** The URL with any password in it hidden, for a message or a log. */
+    public static String withoutPassword(String url) {
+        return url.replaceAll("password=[^&]*", "password=…");
     }
 }

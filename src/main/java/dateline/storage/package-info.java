@@ -8,5 +8,9 @@
  * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
  * one process serving a site to the others; <em>twin</em> migrations are the SQLite and PostgreSQL versions
  * of one migration that cannot be shared (see {@link dateline.storage.Dialect}).
+ *
+ * <p>A <em>table check</em> is a table's row count and a checksum over its rows, computed alike on either database,
+ * by which a {@link dateline.storage.DatabaseCopy} (a whole site moved into another database) proves itself; a
+ * <em>derived</em> table (the search index) is left out of a copy and rebuilt.
  */
 package dateline.storage;

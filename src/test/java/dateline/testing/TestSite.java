@@ -29,16 +29,27 @@ public final class TestSite implements AutoCloseable {
     private final Wiring wiring;
     private final int port;
     private final String databaseUrl;
+    /** True when the database is one of {@link Postgres}'s migrated ones, given back for the next site when this closes. */
+    private final boolean borrowed;
     private Http http;
 
     private TestSite() {
+        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Postgres.chosen());
+    }
+
+    /**
+     * Over the database at this URL (over a SQLite file in the data folder when null), which the site gives back or,
+     * when it is not {@code borrowed}, drops.
+     */
+    private TestSite(String databaseUrl, boolean borrowed) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.port = freePort();
-        this.databaseUrl = Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null;
+        this.databaseUrl = databaseUrl;
+        this.borrowed = borrowed;
         Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
@@ -52,10 +63,26 @@ public final class TestSite implements AutoCloseable {
 
     /** Services and the web server. */
     public static TestSite serving() {
-        TestSite site = new TestSite();
-        site.wiring.startWeb();
-        site.http = new Http(site.baseUrl());
-        return site;
+        return new TestSite().served();
+    }
+
+    /** Services over a SQLite file whichever database the run chose: for a test of moving a site between the two. */
+    public static TestSite servicesOnSqlite() {
+        return new TestSite(null, false);
+    }
+
+    /**
+     * Services and the web server over a database the test filled itself, at this URL (a SQLite file elsewhere, or a
+     * PostgreSQL database of {@link Postgres}, which the site drops when it closes).
+     */
+    public static TestSite servingFrom(String databaseUrl) {
+        return new TestSite(databaseUrl, false).served();
+    }
+
+    private TestSite served() {
+        wiring.startWeb();
+        http = new Http(baseUrl());
+        return this;
     }
 
     public Wiring wiring() {
@@ -103,7 +130,8 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (databaseUrl != null) Postgres.release(databaseUrl);
+        if (borrowed) Postgres.release(databaseUrl);
+        else if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) Postgres.drop(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
