@@ -58,6 +58,7 @@ import dateline.storage.InvalidationLog;
 import dateline.web.Assets;
 import dateline.web.Csrf;
 import dateline.web.PageCache;
+import dateline.web.ReadinessRoutes;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
@@ -190,7 +191,7 @@ public final class Wiring implements AutoCloseable {
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
-                List.of(assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                List.of(new ReadinessRoutes(database::isMigrated, database::isReachable), assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address

@@ -2,6 +2,7 @@ package dateline.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,10 +21,13 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     /** SQLite's one writer; PostgreSQL takes writers side by side and shares flushes itself. */
     private final WriteQueue writer;
+    /** Whether every migration this program knows was applied when the database was opened (read once). */
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.migrated = migrated;
         this.jdbi = Jdbi.create(dataSource);
         InstantColumns.register(jdbi);
         this.writer = dialect == Dialect.SQLITE ? WriteQueue.start(jdbi) : null;
@@ -62,23 +66,26 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(16);
         }
         HikariDataSource dataSource = new HikariDataSource(config);
+        boolean migrated;
         try {
-            migrate(dataSource, dialect);
+            migrated = migrate(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, migrated);
     }
 
-    private static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
+    /** Applies the pending migrations; answers whether none is left pending afterwards. */
+    private static boolean migrate(DataSource dataSource, Dialect dialect) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
                 .placeholders(dialect.placeholders())
                 .failOnMissingLocations(false)
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
+        return flyway.info().pending().length == 0;
     }
 
     public Jdbi jdbi() {
@@ -96,6 +103,19 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** True when the schema was complete once the database was opened: no migration this program knows is pending. */
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /**
+     * Reports the connection pool's figures (connections in use, idle, waiting; how long a connection took to get
+     * and was held) to the registry. Hikari takes a registry once, after the pool has started too.
+     */
+    public void reportPoolTo(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     @Override
