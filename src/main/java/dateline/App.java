@@ -3,6 +3,7 @@ package dateline;
 import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
+import dateline.backups.Backups;
 import dateline.demo.DemoSite;
 import dateline.imports.DatelineJsonReader;
 import dateline.imports.ExportService;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
 /** The {@code dateline} command: serve a site, add accounts, fill a site with demonstration articles. */
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
-        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class})
+        subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class,
+                App.Backup.class, App.Restore.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -452,6 +454,62 @@ public final class App implements Runnable {
             void write(ExportService exports, OutputStream out) {
                 exports.writeWxr(out);
             }
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a backup of a site kept in SQLite (its database and media files) to one file, while "
+                    + "the site keeps serving. The file is readable by its owner only.")
+    static final class Backup extends SiteOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The backup file to write (a zip; "
+                + "replaced if it exists, only once the new one is whole).")
+        Path to;
+
+        @Override
+        public Integer call() {
+            Settings settings = settings();
+            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+                throw new IllegalArgumentException("This site keeps its database in PostgreSQL: back it up with "
+                        + "PostgreSQL's own tools (pg_dump -Fc), and copy the media folder " + settings.dataDir().resolve("media")
+                        + " (or, with the media kept in the database, nothing more). See docs/deployment.md.");
+            }
+            Backups.Written written = new Backups(Clock.systemUTC()).write(settings.dataDir(), to);
+            spec.commandLine().getOut().printf("Wrote %s (%,d bytes): the database (%,d bytes, schema version %s) and "
+                            + "%,d media files in %.1f s.%n", to, written.bytes(), written.databaseBytes(),
+                    written.schemaVersion(), written.mediaFiles(), written.took().toMillis() / 1000.0);
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Make a backup written by 'dateline backup' the site in an empty or new data folder. "
+                    + "Stop any server of that folder first.")
+    static final class Restore extends SiteOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "FILE", description = "The backup file.")
+        Path from;
+
+        @Option(names = "--replace", description = "Restore into a data folder that is not empty, moving what is there "
+                + "aside (to DIR.before-restore-TIME, beside it).")
+        boolean replace;
+
+        @Override
+        public Integer call() {
+            Settings settings = settings();
+            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+                throw new IllegalArgumentException("This site keeps its database in PostgreSQL: restore it with "
+                        + "pg_restore, and its media folder from its copy. See docs/deployment.md.");
+            }
+            Backups.Restored restored = new Backups(Clock.systemUTC()).restore(from, settings.dataDir(), replace);
+            spec.commandLine().getOut().printf("Restored %s into %s: the database (schema version %s) and %,d media "
+                    + "files.%s%n", from, settings.dataDir(), restored.schemaVersion(), restored.mediaFiles(),
+                    restored.keptAside().map(p -> " The folder that was there is now " + p + ".").orElse(""));
+            return 0;
         }
     }
 }
