@@ -119,9 +119,15 @@ public final class App implements Runnable {
                 + "the page cache off (default " + Settings.DEFAULT_PAGE_CACHE_MB + "; env DATELINE_PAGE_CACHE_MB).")
         String pageCacheMb;
 
+        @Option(names = "--metrics-port", description = "Serve /metrics (Prometheus's format) on this port of the "
+                + "loopback interface, 127.0.0.1, only (default none; env DATELINE_METRICS_PORT). On the site's own "
+                + "port /metrics answers only with the token of DATELINE_METRICS_TOKEN.")
+        String metricsPort;
+
         @Override
         Map<String, String> flags() {
             Map<String, String> flags = super.flags();
+            flags.put("metrics-port", metricsPort);
             flags.put("port", port);
             flags.put("host", host);
             flags.put("base-url", baseUrl);
@@ -138,6 +144,7 @@ public final class App implements Runnable {
             String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
             LOG.info("Dateline is listening on http://{}:{} (site address {}, data in {})", host, web.port(),
                     settings.baseUrl(), settings.dataDir());
+            if (settings.metricsPort() > 0) LOG.info("Metrics at http://127.0.0.1:{}/metrics", settings.metricsPort());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("Stopping: finishing requests under way, then closing the database.");

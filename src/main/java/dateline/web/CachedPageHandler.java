@@ -32,6 +32,7 @@ final class CachedPageHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         PageCache.Entry entry = plainHit(request);
         if (entry == null) return super.handle(request, response, callback);
+        pages.countHitBeforeRoutes();
         boolean gzip = PageCache.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable headers = response.getHeaders();
         WebServer.SECURITY_HEADERS.forEach(headers::put);

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +65,18 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private LocalConnector inProcess;
 
+    /**
+     * How long stopping waits for the requests under way: the connectors stop accepting at once, the requests
+     * in flight get this long to finish, then the server stops whatever remains.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     public WebServer(Options options, List<RouteGroup> groups) {
+        this(options, groups, null);
+    }
+
+    /** As above, with every request the routes answer timed in {@code metrics} (none when null). */
+    public WebServer(Options options, List<RouteGroup> groups, RequestMetrics metrics) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -76,8 +89,13 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            // outermost: Javalin places its servlet context inside this handler
-            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(options.pages())));
+            // outermost: Javalin places its servlet context inside the innermost handler. The graceful handler
+            // counts the requests in flight, so that stopping lets them finish (up to STOP_TIMEOUT)
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setHandler(new GracefulHandler(new CachedPageHandler(options.pages())));
+            });
+            if (metrics != null) config.requestLogger.http(metrics::observe);
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
@@ -136,6 +154,10 @@ public final class WebServer implements AutoCloseable {
         return inProcess;
     }
 
+    /**
+     * Stops gracefully: no new connection is accepted, the requests under way finish (up to {@link #STOP_TIMEOUT}),
+     * then the server stops.
+     */
     @Override
     public void close() {
         app.stop();

@@ -32,6 +32,11 @@ public final class TestSite implements AutoCloseable {
     private Http http;
 
     private TestSite() {
+        this(Map.of());
+    }
+
+    /** {@code environment} stands in for the process's environment variables, such as {@code DATELINE_METRICS_TOKEN}. */
+    private TestSite(Map<String, String> environment) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
@@ -44,7 +49,7 @@ public final class TestSite implements AutoCloseable {
         flags.put("port", Integer.toString(port));
         this.databaseUrl = Postgres.chosen() ? Postgres.freshDatabaseUrl() : null;
         flags.put("database-url", databaseUrl);
-        this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
+        this.wiring = Wiring.open(Settings.resolve(flags, environment), clock);
     }
 
     /** Services only, no web server. */
@@ -55,6 +60,14 @@ public final class TestSite implements AutoCloseable {
     /** Services and the web server. */
     public static TestSite serving() {
         TestSite site = new TestSite();
+        site.wiring.startWeb();
+        site.http = new Http(site.baseUrl());
+        return site;
+    }
+
+    /** Services and the web server, with settings from {@code environment} as though the process had them. */
+    public static TestSite serving(Map<String, String> environment) {
+        TestSite site = new TestSite(environment);
         site.wiring.startWeb();
         site.http = new Http(site.baseUrl());
         return site;
