@@ -124,10 +124,16 @@ public final class App implements Runnable {
                 + "port /metrics answers only with the token of DATELINE_METRICS_TOKEN.")
         String metricsPort;
 
+        @Option(names = "--forwarded-headers", description = "Take the client's address and scheme from the reverse "
+                + "proxy's X-Forwarded-For, X-Forwarded-Proto and Forwarded headers. Only when nothing but the proxy "
+                + "can reach this port (env DATELINE_FORWARDED_HEADERS).")
+        boolean forwardedHeaders;
+
         @Override
         Map<String, String> flags() {
             Map<String, String> flags = super.flags();
             flags.put("metrics-port", metricsPort);
+            flags.put("forwarded-headers", forwardedHeaders ? "true" : null);
             flags.put("port", port);
             flags.put("host", host);
             flags.put("base-url", baseUrl);

@@ -202,7 +202,8 @@ public final class Wiring implements AutoCloseable {
                         new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
                         articleRoutes,
                         // last: a page's address can be anything that no other route claims
-                        pageRoutes), monitoring.requests()).start();
+                        pageRoutes),
+                new WebServer.Operations(monitoring.requests(), settings.forwardedHeaders())).start();
         running.add(web);
         if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
@@ -71,12 +72,21 @@ public final class WebServer implements AutoCloseable {
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    public WebServer(Options options, List<RouteGroup> groups) {
-        this(options, groups, null);
+    /**
+     * What operating the server adds: the timer of every request the routes answer (none when null), and whether
+     * a reverse proxy in front says who the client is ({@code X-Forwarded-For}, {@code X-Forwarded-Proto},
+     * {@code Forwarded}) — to be believed only when nothing but the proxy can reach the server.
+     */
+    public record Operations(RequestMetrics metrics, boolean forwardedHeaders) {
+        public static final Operations NONE = new Operations(null, false);
     }
 
-    /** As above, with every request the routes answer timed in {@code metrics} (none when null). */
-    public WebServer(Options options, List<RouteGroup> groups, RequestMetrics metrics) {
+    public WebServer(Options options, List<RouteGroup> groups) {
+        this(options, groups, Operations.NONE);
+    }
+
+    public WebServer(Options options, List<RouteGroup> groups, Operations operations) {
+        RequestMetrics metrics = operations.metrics();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -99,6 +109,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // the client's address (flood limits, sign-in throttling, comments) and scheme, as the proxy saw them
+                if (operations.forwardedHeaders()) http.addCustomizer(new ForwardedRequestCustomizer());
             });
             config.routes.before(WebServer::addSecurityHeaders);
             config.routes.before(ctx -> options.pages().lookUp(ctx, options.personal().test(ctx)));
