@@ -204,7 +204,7 @@ public final class Wiring implements AutoCloseable {
                         // last: a page's address can be anything that no other route claims
                         pageRoutes),
                 new WebServer.Operations(monitoring.requests(), settings.forwardedHeaders())).start();
-        running.add(web);
+        running.add(0, web); // first to stop: no new request while the workers below finish theirs
         if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
