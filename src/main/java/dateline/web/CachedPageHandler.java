@@ -24,7 +24,8 @@ import org.eclipse.jetty.util.Callback;
 final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache pages;
 
-    CachedPageHandler(PageCache pages) {
+    CachedPageHandler(PageCache pages, Handler inner) {
+        super(inner);
         this.pages = pages;
     }
 

@@ -43,8 +43,8 @@ public final class RequestMetrics {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         HandlerType method = endpoint != null ? endpoint.method : ctx.method();
         boolean fromCache = endpoint == null && "hit".equals(ctx.res().getHeader(PageCache.STATUS_HEADER));
-        Timer[] byStatus = fromCache ? pageCacheTimers.computeIfAbsent(method, k -> new Timer[600])
-                : timers.computeIfAbsent(endpoint != null ? endpoint : method, k -> new Timer[600]);
+        Timer[] byStatus = fromCache ? timersOf(pageCacheTimers, method)
+                : timersOf(timers, endpoint != null ? endpoint : method);
         int status = ctx.statusCode();
         if (status < 100 || status > 599) status = 599;
         Timer timer = byStatus[status];
@@ -53,6 +53,12 @@ public final class RequestMetrics {
             timer = byStatus[status] = timer(method.name(), route, status);
         }
         timer.record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    /** A plain read first: {@code computeIfAbsent} may lock even when the key is there. */
+    private static <K> Timer[] timersOf(Map<K, Timer[]> map, K key) {
+        Timer[] found = map.get(key);
+        return found != null ? found : map.computeIfAbsent(key, k -> new Timer[600]);
     }
 
     private Timer timer(String method, String route, int status) {

@@ -100,10 +100,11 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             // outermost: Javalin places its servlet context inside the innermost handler. The graceful handler
-            // counts the requests in flight, so that stopping lets them finish (up to STOP_TIMEOUT)
+            // counts the requests in flight, so that stopping lets them finish (up to STOP_TIMEOUT); it wraps
+            // every request it counts, so it stands behind the kept pages, whose answers take microseconds
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
-                server.setHandler(new GracefulHandler(new CachedPageHandler(options.pages())));
+                server.setHandler(new CachedPageHandler(options.pages(), new GracefulHandler()));
             });
             if (metrics != null) config.requestLogger.http(metrics::observe);
             config.jetty.modifyHttpConfiguration(http -> {
