@@ -195,7 +195,8 @@ public final class Wiring implements AutoCloseable {
                         serverError, database::isReachable, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
                 List.of(new ReadinessRoutes(database::isMigrated, database::isReachable),
-                        new MetricsRoutes(settings.metricsToken(), monitoring::scrape), assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                        new MetricsRoutes(settings.metricsToken(), monitoring::scrape),
+                        assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
