@@ -3,6 +3,7 @@ package dateline;
 import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
+import dateline.backups.Backups;
 import dateline.demo.DemoSite;
 import dateline.imports.DatelineJsonReader;
 import dateline.imports.ExportService;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Option;
 @Command(name = "dateline", mixinStandardHelpOptions = true, version = "Dateline 0.1.0",
         description = "A news publishing platform: one program, one data folder.",
         subcommands = {App.Serve.class, App.Users.class, App.Demo.class, App.Search.class, App.Import.class, App.Export.class,
-                App.MigrateDb.class})
+                App.MigrateDb.class, App.Backup.class, App.Restore.class})
 public final class App implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -124,9 +125,21 @@ public final class App implements Runnable {
                 + "the page cache off (default " + Settings.DEFAULT_PAGE_CACHE_MB + "; env DATELINE_PAGE_CACHE_MB).")
         String pageCacheMb;
 
+        @Option(names = "--metrics-port", description = "Serve /metrics (Prometheus's format) on this port of the "
+                + "loopback interface, 127.0.0.1, only (default none; env DATELINE_METRICS_PORT). On the site's own "
+                + "port /metrics answers only with the token of DATELINE_METRICS_TOKEN.")
+        String metricsPort;
+
+        @Option(names = "--forwarded-headers", description = "Take the client's address and scheme from the reverse "
+                + "proxy's X-Forwarded-For, X-Forwarded-Proto and Forwarded headers. Only when nothing but the proxy "
+                + "can reach this port (env DATELINE_FORWARDED_HEADERS).")
+        boolean forwardedHeaders;
+
         @Override
         Map<String, String> flags() {
             Map<String, String> flags = super.flags();
+            flags.put("metrics-port", metricsPort);
+            flags.put("forwarded-headers", forwardedHeaders ? "true" : null);
             flags.put("port", port);
             flags.put("host", host);
             flags.put("base-url", baseUrl);
@@ -143,6 +156,7 @@ public final class App implements Runnable {
             String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
             LOG.info("Dateline is listening on http://{}:{} (site address {}, data in {})", host, web.port(),
                     settings.baseUrl(), settings.dataDir());
+            if (settings.metricsPort() > 0) LOG.info("Metrics at http://127.0.0.1:{}/metrics", settings.metricsPort());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("Stopping: finishing requests under way, then closing the database.");
@@ -605,6 +619,62 @@ public final class App implements Runnable {
                         check.shortChecksum());
                 out.flush();
             }
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Write a backup of a site kept in SQLite (its database and media files) to one file, while "
+                    + "the site keeps serving. The file is readable by its owner only.")
+    static final class Backup extends SiteOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The backup file to write (a zip; "
+                + "replaced if it exists, only once the new one is whole).")
+        Path to;
+
+        @Override
+        public Integer call() {
+            Settings settings = settings();
+            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+                throw new IllegalArgumentException("This site keeps its database in PostgreSQL: back it up with "
+                        + "PostgreSQL's own tools (pg_dump -Fc), and copy the media folder " + settings.dataDir().resolve("media")
+                        + " (or, with the media kept in the database, nothing more). See docs/deployment.md.");
+            }
+            Backups.Written written = new Backups(Clock.systemUTC()).write(settings.dataDir(), to);
+            spec.commandLine().getOut().printf("Wrote %s (%,d bytes): the database (%,d bytes, schema version %s) and "
+                            + "%,d media files in %.1f s.%n", to, written.bytes(), written.databaseBytes(),
+                    written.schemaVersion(), written.mediaFiles(), written.took().toMillis() / 1000.0);
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Make a backup written by 'dateline backup' the site in an empty or new data folder. "
+                    + "Stop any server of that folder first.")
+    static final class Restore extends SiteOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "FILE", description = "The backup file.")
+        Path from;
+
+        @Option(names = "--replace", description = "Restore into a data folder that is not empty, moving what is there "
+                + "aside (to DIR.before-restore-TIME, beside it).")
+        boolean replace;
+
+        @Override
+        public Integer call() {
+            Settings settings = settings();
+            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+                throw new IllegalArgumentException("This site keeps its database in PostgreSQL: restore it with "
+                        + "pg_restore, and its media folder from its copy. See docs/deployment.md.");
+            }
+            Backups.Restored restored = new Backups(Clock.systemUTC()).restore(from, settings.dataDir(), replace);
+            spec.commandLine().getOut().printf("Restored %s into %s: the database (schema version %s) and %,d media "
+                    + "files.%s%n", from, settings.dataDir(), restored.schemaVersion(), restored.mediaFiles(),
+                    restored.keptAside().map(p -> " The folder that was there is now " + p + ".").orElse(""));
+            return 0;
         }
     }
 }

@@ -16,13 +16,17 @@ import java.util.Properties;
 /**
  * How this process runs, read once at start: command-line flags first, then environment variables
  * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV},
- * {@code DATELINE_PAGE_CACHE_MB}, {@code DATELINE_DATABASE_URL}),
+ * {@code DATELINE_PAGE_CACHE_MB}, {@code DATELINE_DATABASE_URL}, {@code DATELINE_METRICS_PORT}, {@code DATELINE_METRICS_TOKEN},
+ * {@code DATELINE_FORWARDED_HEADERS}),
  * then a properties file ({@code --config FILE} or {@code DATELINE_CONFIG}, keys {@code port}, {@code host}, {@code data},
- * {@code base-url}, {@code dev}, {@code page-cache-mb}, {@code database-url}), then defaults. What the newsroom chooses for its site lives in the
+ * {@code base-url}, {@code dev}, {@code page-cache-mb}, {@code database-url}, {@code metrics-port}, {@code metrics-token},
+ * {@code forwarded-headers}),
+ * then defaults. What the newsroom chooses for its site lives in the
  * database instead ({@link dateline.site.SiteSettings}).
  */
 public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev, int pageCacheMb,
-                       Optional<String> databaseUrl) {
+                       Optional<String> databaseUrl, int metricsPort, Optional<String> metricsToken,
+                       boolean forwardedHeaders) {
     public static final int DEFAULT_PORT = 8080;
     /** Enough for some thousands of finished pages, each kept plain and compressed. */
     public static final int DEFAULT_PAGE_CACHE_MB = 64;
@@ -52,8 +56,30 @@ public record Settings(String host, int port, Path dataDir, String baseUrl, bool
                 Integer.toString(DEFAULT_PAGE_CACHE_MB)));
         Optional<String> databaseUrl = Optional.ofNullable(pick("database-url", flags, environment, file, null))
                 .map(Settings::checkedDatabaseUrl);
+        int metricsPort = parseMetricsPort(pick("metrics-port", flags, environment, file, "0"));
+        // from the environment or the file only: a flag would show the token to anyone listing the processes
+        Optional<String> metricsToken = Optional.ofNullable(firstOf(environment.get("DATELINE_METRICS_TOKEN"),
+                file.get("metrics-token"))).map(Settings::checkedMetricsToken);
+        boolean forwardedHeaders = Boolean.parseBoolean(pick("forwarded-headers", flags, environment, file, "false"));
         return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev,
-                pageCacheMb, databaseUrl);
+                pageCacheMb, databaseUrl, metricsPort, metricsToken, forwardedHeaders);
+    }
+
+    /** The metrics' own port on the loopback interface, or 0: none (the default). */
+    private static int parseMetricsPort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new BadSetting("The metrics port must be a number from 1 to 65535 (or 0 for none), not '" + text + "'.");
+        }
+    }
+
+    /** A token short enough to guess would open the metrics to anyone; the message never repeats it. */
+    private static String checkedMetricsToken(String token) {
+        if (token.length() < 16) throw new BadSetting("The metrics token must be at least 16 characters long.");
+        return token;
     }
 
     /**

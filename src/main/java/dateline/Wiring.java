@@ -57,7 +57,10 @@ import dateline.storage.DatabaseBuckets;
 import dateline.storage.InvalidationLog;
 import dateline.web.Assets;
 import dateline.web.Csrf;
+import dateline.web.MetricsRoutes;
+import dateline.web.MetricsServer;
 import dateline.web.PageCache;
+import dateline.web.ReadinessRoutes;
 import dateline.web.ServerErrorPage;
 import dateline.web.Templates;
 import dateline.web.WebServer;
@@ -184,27 +187,33 @@ public final class Wiring implements AutoCloseable {
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
         FormerAddressRoutes formerAddresses = new FormerAddressRoutes(imports);
+        Monitoring monitoring = new Monitoring(database, pageCache, mail, webhooks);
         WebServer web = this.web = new WebServer(
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
-                List.of(assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
+                List.of(new ReadinessRoutes(database::isMigrated, database::isReachable),
+                        new MetricsRoutes(settings.metricsToken(), monitoring::scrape),
+                        assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
                         // before the articles': /sections/x/feed/atom/ has the shape of an article's address
                         new FeedRoutes(articles, accounts, comments, media, site, settings.baseUrl(), clock),
                         articleRoutes,
                         // last: a page's address can be anything that no other route claims
-                        pageRoutes)).start();
-        running.add(web);
+                        pageRoutes),
+                new WebServer.Operations(monitoring.requests(), settings.forwardedHeaders())).start();
+        running.add(0, web); // first to stop: no new request while the workers below finish theirs
+        if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
         running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
         running.add(invalidation.follow());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, invalidation, database.jdbi(),
                 clock).start());
+        running.add(monitoring);
         setup.announce(settings.baseUrl());
         return web;
     }

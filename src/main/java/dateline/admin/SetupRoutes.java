@@ -76,7 +76,10 @@ public final class SetupRoutes implements RouteGroup {
 
     private void leadToSetup(Context ctx) {
         String path = ctx.path();
-        if (path.equals("/setup") || path.equals("/healthz") || path.startsWith("/assets/") || path.startsWith("/media/")) return;
+        if (path.equals("/setup") || path.equals("/healthz") || path.startsWith("/assets/") || path.startsWith("/media/")
+                || path.equals("/readyz") || path.equals("/metrics")) {
+            return;
+        }
         if (ctx.method().name().equals("GET") && !isSetUp()) {
             ctx.header("Cache-Control", "no-store");
             ctx.redirect("/setup", HttpStatus.SEE_OTHER);

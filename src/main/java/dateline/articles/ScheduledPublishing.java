@@ -39,8 +39,18 @@ public final class ScheduledPublishing implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops publishing: an article being published is finished (its claim and its publication commit together),
+     * waiting a few seconds at most, then the thread is stopped.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) executor.shutdownNow();
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,8 +13,8 @@ public final class PageRules {
     /** The first parts of the site's own addresses; a top-level page may not take one. */
     public static final Set<String> RESERVED = Set.of(
             "admin", "api", "assets", "authors", "comments", "corrections", "feed", "feeds", "forgot-password",
-            "healthz", "login", "logout", "media", "news-sitemap.xml", "pages", "policies", "reset-password",
-            "robots.txt", "search", "sections", "setup", "sitemap.xml", "sitemaps", "tags");
+            "healthz", "login", "logout", "media", "metrics", "news-sitemap.xml", "pages", "policies", "readyz",
+            "reset-password", "robots.txt", "search", "sections", "setup", "sitemap.xml", "sitemaps", "tags");
     static final int MAX_TITLE = 200;
     static final int MAX_BODY = 500_000;
     static final int MAX_LABEL = 80;

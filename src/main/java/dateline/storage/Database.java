@@ -2,6 +2,7 @@ package dateline.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +23,13 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     /** SQLite's one writer; PostgreSQL takes writers side by side and shares flushes itself. */
     private final WriteQueue writer;
+    /** Whether every migration this program knows was applied when the database was opened (read once). */
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.migrated = migrated;
         this.jdbi = Jdbi.create(dataSource);
         InstantColumns.register(jdbi);
         this.writer = dialect == Dialect.SQLITE ? WriteQueue.start(jdbi) : null;
@@ -67,17 +71,21 @@ public final class Database implements AutoCloseable {
             config.setMinimumIdle(2);
         }
         HikariDataSource dataSource = new HikariDataSource(config);
+        boolean migrated;
         try {
-            migrate(dataSource, dialect);
+            migrated = migrate(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, migrated);
     }
 
-    private static void migrate(DataSource dataSource, Dialect dialect) {
-        flyway(dataSource, dialect).migrate();
+    /** Applies the pending migrations; answers whether none is left pending afterwards. */
+    private static boolean migrate(DataSource dataSource, Dialect dialect) {
+        Flyway flyway = flyway(dataSource, dialect);
+        flyway.migrate();
+        return flyway.info().pending().length == 0;
     }
 
     private static Flyway flyway(DataSource dataSource, Dialect dialect) {
@@ -116,6 +124,19 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** True when the schema was complete once the database was opened: no migration this program knows is pending. */
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /**
+     * Reports the connection pool's figures (connections in use, idle, waiting; how long a connection took to get
+     * and was held) to the registry. Hikari takes a registry once, after the pool has started too.
+     */
+    public void reportPoolTo(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     @Override

@@ -37,6 +37,22 @@ public final class OutboxTable {
         return unfinished;
     }
 
+    /** How many items are unfinished: waiting for their next attempt, or being handed over now. */
+    public long countUnfinished(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + unfinished).mapTo(Long.class).one();
+    }
+
+    /**
+     * Gives up a deliverer's claim on an unfinished item, so that any deliverer may take it at once instead of when
+     * the claim would have run out.
+     */
+    public void releaseClaim(Handle h, long id, String node) {
+        h.createUpdate("UPDATE " + table + " SET claimed_until = NULL WHERE id = :id AND claimed_by = :node AND " + unfinished)
+                .bind("id", id)
+                .bind("node", node)
+                .execute();
+    }
+
     /** The oldest items due now, by id; another deliverer may claim any of them first. */
     public List<Long> due(Handle h, Instant now, int limit) {
         return h.createQuery("SELECT id FROM " + table + " WHERE " + due + " ORDER BY next_attempt_at, id LIMIT :limit")

@@ -77,6 +77,8 @@ public final class OutboxWorker<T> implements AutoCloseable {
     private final String nodeName;
     private volatile boolean closed;
     private ScheduledExecutorService background;
+    /** Items this worker has claimed and whose outcome is not recorded yet: normally one at most, being handed over. */
+    private final java.util.Set<Long> holding = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param couriers the courier for the next pass, or none when nothing can be delivered now (such as mail
@@ -116,7 +118,10 @@ public final class OutboxWorker<T> implements AutoCloseable {
             for (long id : due) {
                 if (closed) break;
                 Optional<T> claimed = claim(id, courier.get());
-                if (claimed.isPresent() && deliver(id, claimed.get(), courier.get())) delivered++;
+                if (claimed.isEmpty()) continue;
+                holding.add(id);
+                if (deliver(id, claimed.get(), courier.get())) delivered++;
+                holding.remove(id);
             }
         }
         return delivered;
@@ -175,7 +180,9 @@ public final class OutboxWorker<T> implements AutoCloseable {
     /**
      * Stops delivering: no more items are claimed, and the one being handed over, if any, is given a few
      * seconds to finish and be recorded. The thread is not interrupted, which could lose the outcome of an
-     * item the receiver has accepted; an item still unrecorded is claimed again once its claim runs out.
+     * item the receiver has accepted. Once it has stopped, a claim this worker still holds (an outcome that could
+     * not be recorded) is given up, so that another node delivers the item at once; an item still being handed
+     * over keeps its claim, and is claimed again once that runs out.
      */
     @Override
     public synchronized void close() {
@@ -185,9 +192,24 @@ public final class OutboxWorker<T> implements AutoCloseable {
         try {
             if (!background.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("The outbox {} is still talking to a receiver; leaving it to finish on its own", policy.name());
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        releaseClaims();
+    }
+
+    private void releaseClaims() {
+        for (long id : List.copyOf(holding)) {
+            try {
+                WriteQueue.useTransaction(jdbi, h -> table.releaseClaim(h, id, nodeName));
+                holding.remove(id);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not give up the claim on an item of {}; it is claimed again once the claim runs out",
+                        policy.name(), e);
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ import org.eclipse.jetty.util.Callback;
 final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache pages;
 
-    CachedPageHandler(PageCache pages) {
+    CachedPageHandler(PageCache pages, Handler inner) {
+        super(inner);
         this.pages = pages;
     }
 
@@ -32,6 +33,7 @@ final class CachedPageHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         PageCache.Entry entry = plainHit(request);
         if (entry == null) return super.handle(request, response, callback);
+        pages.countHitBeforeRoutes();
         boolean gzip = PageCache.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable headers = response.getHeaders();
         WebServer.SECURITY_HEADERS.forEach(headers::put);

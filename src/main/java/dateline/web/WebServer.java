@@ -6,13 +6,16 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +66,27 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private LocalConnector inProcess;
 
+    /**
+     * How long stopping waits for the requests under way: the connectors stop accepting at once, the requests
+     * in flight get this long to finish, then the server stops whatever remains.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * What operating the server adds: the timer of every request the routes answer (none when null), and whether
+     * a reverse proxy in front says who the client is ({@code X-Forwarded-For}, {@code X-Forwarded-Proto},
+     * {@code Forwarded}) — to be believed only when nothing but the proxy can reach the server.
+     */
+    public record Operations(RequestMetrics metrics, boolean forwardedHeaders) {
+        public static final Operations NONE = new Operations(null, false);
+    }
+
     public WebServer(Options options, List<RouteGroup> groups) {
+        this(options, groups, Operations.NONE);
+    }
+
+    public WebServer(Options options, List<RouteGroup> groups, Operations operations) {
+        RequestMetrics metrics = operations.metrics();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -76,11 +99,19 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            // outermost: Javalin places its servlet context inside this handler
-            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(options.pages())));
+            // outermost: Javalin places its servlet context inside the innermost handler. The graceful handler
+            // counts the requests in flight, so that stopping lets them finish (up to STOP_TIMEOUT); it wraps
+            // every request it counts, so it stands behind the kept pages, whose answers take microseconds
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setHandler(new CachedPageHandler(options.pages(), new GracefulHandler()));
+            });
+            if (metrics != null) config.requestLogger.http(metrics::observe);
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // the client's address (flood limits, sign-in throttling, comments) and scheme, as the proxy saw them
+                if (operations.forwardedHeaders()) http.addCustomizer(new ForwardedRequestCustomizer());
             });
             config.routes.before(WebServer::addSecurityHeaders);
             config.routes.before(ctx -> options.pages().lookUp(ctx, options.personal().test(ctx)));
@@ -136,6 +167,10 @@ public final class WebServer implements AutoCloseable {
         return inProcess;
     }
 
+    /**
+     * Stops gracefully: no new connection is accepted, the requests under way finish (up to {@link #STOP_TIMEOUT}),
+     * then the server stops.
+     */
     @Override
     public void close() {
         app.stop();

@@ -105,6 +105,11 @@ public final class WebhookService {
         });
     }
 
+    /** How many deliveries wait to be handed over (the outbox's backlog), across every webhook. */
+    public long waiting() {
+        return repository.read(h -> WebhookRepository.OUTBOX.countUnfinished(h));
+    }
+
     /** One page of a webhook's delivery log, newest first. */
     public Paged<Delivery> deliveries(long webhookId, PageRequest page) {
         return repository.read(h -> Keyset.page(page,

@@ -34,14 +34,19 @@ public final class TestSite implements AutoCloseable {
     private Http http;
 
     private TestSite() {
-        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Postgres.chosen());
+        this(Map.of());
+    }
+
+    /** {@code environment} stands in for the process's environment variables, such as {@code DATELINE_METRICS_TOKEN}. */
+    private TestSite(Map<String, String> environment) {
+        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Postgres.chosen(), environment);
     }
 
     /**
      * Over the database at this URL (over a SQLite file in the data folder when null), which the site gives back or,
      * when it is not {@code borrowed}, drops.
      */
-    private TestSite(String databaseUrl, boolean borrowed) {
+    private TestSite(String databaseUrl, boolean borrowed, Map<String, String> environment) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
@@ -53,7 +58,7 @@ public final class TestSite implements AutoCloseable {
         Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
-        this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
+        this.wiring = Wiring.open(Settings.resolve(flags, environment), clock);
     }
 
     /** Services only, no web server. */
@@ -68,7 +73,7 @@ public final class TestSite implements AutoCloseable {
 
     /** Services over a SQLite file whichever database the run chose: for a test of moving a site between the two. */
     public static TestSite servicesOnSqlite() {
-        return new TestSite(null, false);
+        return new TestSite(null, false, Map.of());
     }
 
     /**
@@ -76,13 +81,18 @@ public final class TestSite implements AutoCloseable {
      * PostgreSQL database of {@link Postgres}, which the site drops when it closes).
      */
     public static TestSite servingFrom(String databaseUrl) {
-        return new TestSite(databaseUrl, false).served();
+        return new TestSite(databaseUrl, false, Map.of()).served();
     }
 
     private TestSite served() {
         wiring.startWeb();
         http = new Http(baseUrl());
         return this;
+    }
+
+    /** Services and the web server, with settings from {@code environment} as though the process had them. */
+    public static TestSite serving(Map<String, String> environment) {
+        return new TestSite(environment).served();
     }
 
     public Wiring wiring() {
