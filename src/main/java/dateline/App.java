@@ -13,6 +13,7 @@ import dateline.imports.WxrException;
 import dateline.imports.Wxr;
 import dateline.imports.WxrReader;
 import dateline.search.SearchService;
+import dateline.storage.Database;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
 import java.io.BufferedOutputStream;
@@ -59,7 +60,8 @@ public final class App implements Runnable {
                 invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));
                 return 1;
             }
-            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException) {
+            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException
+                    || e instanceof Database.Unreachable) {
                 cmd.getErr().println(e.getMessage());
                 return 1;
             }
@@ -82,14 +84,20 @@ public final class App implements Runnable {
 
         @Option(names = "--database-url", paramLabel = "URL", description = "Keep the site in this PostgreSQL database, "
                 + "such as jdbc:postgresql://db.example.org/dateline?user=dateline, instead of the SQLite file in the "
-                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder.")
+                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder unless --media-store database.")
         String databaseUrl;
+
+        @Option(names = "--media-store", paramLabel = "local|database", description = "Where uploaded images are kept: "
+                + "local, in the data folder (default), or database, for several nodes sharing one PostgreSQL database "
+                + "(env DATELINE_MEDIA_STORE).")
+        String mediaStore;
 
         Map<String, String> flags() {
             Map<String, String> flags = new HashMap<>();
             flags.put("data", data);
             flags.put("config", config);
             flags.put("database-url", databaseUrl);
+            flags.put("media-store", mediaStore);
             return flags;
         }
 

@@ -39,7 +39,9 @@ import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
 import dateline.markup.Markdown;
+import dateline.media.DatabaseMediaStore;
 import dateline.media.LocalMediaStore;
+import dateline.media.MediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
@@ -117,8 +119,7 @@ public final class Wiring implements AutoCloseable {
         this.accounts = new AccountService(jdbi, new DatabaseBuckets(jdbi, clock), clock);
         this.sessions = new SessionService(jdbi, accounts, clock);
         this.passwordResets = new PasswordResets(jdbi, accounts, sessions, mail, clock);
-        this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
-                () -> site.settings().uploadLimitBytes());
+        this.media = new MediaService(jdbi, mediaStore(settings, jdbi), clock, () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
         this.search = new SearchService(jdbi, new Fts5Index(), articles, site);
         articles.addListener(search);
@@ -134,13 +135,20 @@ public final class Wiring implements AutoCloseable {
         this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
         // unique to this Wiring, so that it skips its own entries but not those of another in the same JVM
         String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
-        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(jdbi), node, clock);
+        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(database), node, clock);
         articles.addListener(invalidation);
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
         this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
         this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
+    }
+
+    private static MediaStore mediaStore(Settings settings, org.jdbi.v3.core.Jdbi jdbi) {
+        return switch (settings.mediaStore()) {
+            case LOCAL -> new LocalMediaStore(settings.dataDir().resolve("media"));
+            case DATABASE -> new DatabaseMediaStore(jdbi);
+        };
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -189,7 +197,9 @@ public final class Wiring implements AutoCloseable {
                         formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
-                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
+                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx),
+                        new WebServer.Unavailable(Database::isUnreachable, templates.render("errors/unavailable.jte",
+                                new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg"))))),
                 List.of(assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
