@@ -47,7 +47,7 @@ import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
 import dateline.pages.PageRoutes;
 import dateline.pages.PageService;
-import dateline.search.Fts5Index;
+import dateline.search.SearchIndex;
 import dateline.search.SearchRoutes;
 import dateline.search.SearchService;
 import dateline.search.SearchViews;
@@ -121,7 +121,7 @@ public final class Wiring implements AutoCloseable {
         this.passwordResets = new PasswordResets(jdbi, accounts, sessions, mail, clock);
         this.media = new MediaService(jdbi, mediaStore(settings, jdbi), clock, () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
-        this.search = new SearchService(jdbi, new Fts5Index(), articles, site);
+        this.search = new SearchService(jdbi, SearchIndex.of(database.dialect()), articles, site);
         articles.addListener(search);
         this.pages = new PageService(jdbi, articles, markdown, clock);
         this.spam = new SpamClassifier(jdbi, clock);

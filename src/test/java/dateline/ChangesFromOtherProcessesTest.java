@@ -47,7 +47,7 @@ class ChangesFromOtherProcessesTest {
                 .publishedAt(TestSite.START).article();
         site.clock().advance(Duration.ofHours(1));
         // as a command opens the site: its own services, page cache and database pool, no web server
-        command = Wiring.open(Settings.resolve(Map.of("data", site.dataDir().toString()), Map.of()), site.clock());
+        command = Wiring.open(Settings.resolve(site.dataFlags(), Map.of()), site.clock());
     }
 
     @AfterEach

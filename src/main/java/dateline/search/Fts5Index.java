@@ -1,6 +1,5 @@
 package dateline.search;
 
-import dateline.articles.ArticleStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,13 +22,7 @@ public final class Fts5Index implements SearchIndex {
     @Override
     public void put(Handle h, IndexEntry e) {
         remove(h, e.articleId());
-        h.createUpdate("INSERT INTO search_entries (article_id, status, section_id, published_at, edited_at) "
-                        + "VALUES (:id, :status, :section, :published, :edited)")
-                .bind("id", e.articleId()).bind("status", e.status().code()).bind("section", e.sectionId())
-                .bind("published", e.publishedAt()).bind("edited", e.editedAt()).execute();
-        var authors = h.prepareBatch("INSERT OR IGNORE INTO search_authors (article_id, account_id) VALUES (:id, :account)");
-        e.authorIds().forEach(a -> authors.bind("id", e.articleId()).bind("account", a).add());
-        if (!e.authorIds().isEmpty()) authors.execute();
+        SearchEntries.put(h, e);
         h.createUpdate("INSERT INTO search_text (rowid, headline, standfirst, tags, authors, body) "
                         + "VALUES (:id, :headline, :standfirst, :tags, :authors, :body)")
                 .bind("id", e.articleId())
@@ -44,8 +37,7 @@ public final class Fts5Index implements SearchIndex {
     @Override
     public void remove(Handle h, long articleId) {
         h.createUpdate("DELETE FROM search_text WHERE rowid = :id").bind("id", articleId).execute();
-        h.createUpdate("DELETE FROM search_authors WHERE article_id = :id").bind("id", articleId).execute();
-        h.createUpdate("DELETE FROM search_entries WHERE article_id = :id").bind("id", articleId).execute();
+        SearchEntries.remove(h, articleId);
     }
 
     @Override
@@ -63,22 +55,19 @@ public final class Fts5Index implements SearchIndex {
                 .bind("start", START).bind("end", END)
                 .bind("limit", query.limit()).bind("offset", query.offset())
                 .map((rs, ctx) -> new Hit(rs.getLong("id"), Highlighted.fromMarked(rs.getString("headline")),
-                        excerpt(rs.getString("excerpt"), rs.getString("standfirst"))))
+                        Highlighted.excerpt(rs.getString("excerpt"), rs.getString("standfirst"))))
                 .list();
         return new Hits(hits, total);
     }
 
     @Override
     public List<Long> articleIds(Handle h, long afterId, int limit) {
-        return h.createQuery("SELECT article_id FROM search_entries WHERE article_id > :after ORDER BY article_id LIMIT :limit")
-                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list();
+        return SearchEntries.articleIds(h, afterId, limit);
     }
 
     @Override
     public List<Long> authorsOfPublished(Handle h) {
-        return h.createQuery("SELECT DISTINCT a.account_id FROM search_authors a JOIN search_entries e "
-                        + "ON e.article_id = a.article_id WHERE e.status = 'published' ORDER BY a.account_id")
-                .mapTo(Long.class).list();
+        return SearchEntries.authorsOfPublished(h);
     }
 
     @Override
@@ -101,37 +90,14 @@ public final class Fts5Index implements SearchIndex {
         return "\"" + String.join(" ", term.words()).replace("\"", "\"\"") + "\"";
     }
 
-    /** The body's excerpt where the terms occur in it; else the standfirst when they occur there; else the body's opening. */
-    private static Highlighted excerpt(String body, String standfirst) {
-        if (body != null && body.contains(START)) return Highlighted.fromMarked(body);
-        if (standfirst != null && standfirst.contains(START)) return Highlighted.fromMarked(standfirst);
-        return Highlighted.fromMarked(body == null ? "" : body);
-    }
-
     private static String where(SearchQuery q) {
         List<String> conditions = new ArrayList<>();
         conditions.add("search_text MATCH :match");
-        conditions.add("e.status IN (<statuses>)");
-        if (q.sectionId() != null) conditions.add("e.section_id = :section");
-        if (q.authorId() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM search_authors fa WHERE fa.article_id = e.article_id AND fa.account_id = :author)");
-        }
-        if (q.visibleTo() != null) {
-            conditions.add("EXISTS (SELECT 1 FROM search_authors va WHERE va.article_id = e.article_id AND va.account_id = :viewer)");
-        }
-        if (q.publishedFrom() != null) conditions.add("e.published_at >= :from");
-        if (q.publishedUntil() != null) conditions.add("e.published_at < :until");
+        conditions.addAll(SearchEntries.conditions(q));
         return String.join(" AND ", conditions);
     }
 
     private static Query bind(Query query, SearchQuery q) {
-        query.bind("match", matchOf(q.terms()))
-                .bindList("statuses", q.statuses().stream().map(ArticleStatus::code).sorted().toList());
-        if (q.sectionId() != null) query.bind("section", q.sectionId());
-        if (q.authorId() != null) query.bind("author", q.authorId());
-        if (q.visibleTo() != null) query.bind("viewer", q.visibleTo());
-        if (q.publishedFrom() != null) query.bind("from", q.publishedFrom());
-        if (q.publishedUntil() != null) query.bind("until", q.publishedUntil());
-        return query;
+        return SearchEntries.bind(query.bind("match", matchOf(q.terms())), q);
     }
 }

@@ -47,6 +47,16 @@ public record Highlighted(List<Fragment> fragments) {
         return new Highlighted(fragments);
     }
 
+    /**
+     * A hit's excerpt from the marked texts an index gives: the body's, where the terms occur in it; else the
+     * standfirst, when they occur there; else the body's opening.
+     */
+    static Highlighted excerpt(String body, String standfirst) {
+        if (body != null && body.indexOf(START) >= 0) return fromMarked(body);
+        if (standfirst != null && standfirst.indexOf(START) >= 0) return fromMarked(standfirst);
+        return fromMarked(body == null ? "" : body);
+    }
+
     /** The text an index is given: without the two marker characters, so that only the index places them. */
     public static String clean(String text) {
         return text.replace(String.valueOf(START), "").replace(String.valueOf(END), "");

@@ -1,15 +1,24 @@
 package dateline.search;
 
+import dateline.storage.Dialect;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The full-text index of articles, one implementation per database: SQLite's FTS5 here; PostgreSQL's
- * {@code tsvector} with {@code websearch_to_tsquery} and {@code ts_headline} can fill the same contract.
+ * The full-text index of articles, one implementation per database: SQLite's FTS5 ({@link Fts5Index}),
+ * PostgreSQL's {@code tsvector} with {@code websearch_to_tsquery} and {@code ts_headline} ({@link PostgresIndex}).
  * Every method works on the handle it is given, so that writing an entry commits or rolls back with the
  * change to its article.
  */
 public interface SearchIndex {
+
+    /** The index for a site's database. */
+    static SearchIndex of(Dialect dialect) {
+        return switch (dialect) {
+            case SQLITE -> new Fts5Index();
+            case POSTGRESQL -> new PostgresIndex();
+        };
+    }
 
     /** Writes the entry of an article, replacing the one it had. */
     void put(Handle h, IndexEntry entry);

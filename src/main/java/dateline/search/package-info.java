@@ -1,6 +1,6 @@
 /**
  * Search: full-text search of articles for readers ({@code /search}) and for the newsroom's article list,
- * behind one {@link dateline.search.SearchIndex} with an implementation per database (SQLite's FTS5 now).
+ * behind one {@link dateline.search.SearchIndex} with an implementation per database (SQLite's FTS5, PostgreSQL's {@code tsvector}).
  * The index follows every change to an article inside the change's own transaction.
  *
  * <p>Glossary: what a person types is read into <em>search terms</em>: <em>words</em>, <em>phrases</em>

@@ -73,7 +73,10 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.setMaximumPoolSize(8);
         } else {
+            // a few connections kept open, more only under load: the server's connections are shared by every
+            // node (and, in the tests, by hundreds of sites)
             config.setMaximumPoolSize(16);
+            config.setMinimumIdle(2);
             // while the server is away, a request waits this long for a connection before it is answered 503,
             // rather than Hikari's 30 s; a busy node gets one far sooner than this
             config.setConnectionTimeout(CONNECTION_WAIT.toMillis());

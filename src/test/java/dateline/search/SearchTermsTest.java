@@ -150,4 +150,10 @@ class SearchTermsTest {
                 .isEqualTo("(\"bridge\" \"near\" \"north korea\") NOT (\"sport\" OR \"op ed\")");
         assertThat(Fts5Index.matchOf(new SearchTerms(List.of(Term.of("say")), List.of()))).isEqualTo("\"say\"");
     }
+
+    @Test
+    void the_postgresql_query_quotes_every_term_so_that_or_is_a_word_and_excludes_with_a_minus() {
+        assertThat(PostgresIndex.matchOf(SearchTerms.parse("bridge* or NEAR(\"north korea\") -sport -\"op ed\"")))
+                .isEqualTo("\"bridge\" \"or\" \"near\" \"north korea\" -\"sport\" -\"op ed\"");
+    }
 }

@@ -38,12 +38,10 @@ public final class TestSite implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.port = freePort();
-        Map<String, String> flags = new HashMap<>();
-        flags.put("data", dataDir.toString());
+        this.databaseUrl = Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null;
+        Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
-        this.databaseUrl = Postgres.chosen() ? Postgres.freshDatabaseUrl() : null;
-        flags.put("database-url", databaseUrl);
         this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
     }
 
@@ -70,6 +68,17 @@ public final class TestSite implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The flags that open this site's data from another process (a command beside the server, another node):
+     * its data folder and, on PostgreSQL, its database.
+     */
+    public Map<String, String> dataFlags() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("data", dataDir.toString());
+        if (databaseUrl != null) flags.put("database-url", databaseUrl);
+        return flags;
     }
 
     public String baseUrl() {

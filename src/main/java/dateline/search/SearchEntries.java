@@ -1,0 +1,69 @@
+package dateline.search;
+
+import dateline.articles.ArticleStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The part of the index that is the same SQL on every database: {@code search_entries}, what searches filter
+ * by (aliased {@code e} in a search), and {@code search_authors}. Each {@link SearchIndex} keeps its words its
+ * own way beside them.
+ */
+final class SearchEntries {
+    private SearchEntries() {}
+
+    static void put(Handle h, IndexEntry e) {
+        h.createUpdate("INSERT INTO search_entries (article_id, status, section_id, published_at, edited_at) "
+                        + "VALUES (:id, :status, :section, :published, :edited)")
+                .bind("id", e.articleId()).bind("status", e.status().code()).bind("section", e.sectionId())
+                .bind("published", e.publishedAt()).bind("edited", e.editedAt()).execute();
+        var authors = h.prepareBatch("INSERT INTO search_authors (article_id, account_id) VALUES (:id, :account) "
+                + "ON CONFLICT DO NOTHING");
+        e.authorIds().forEach(a -> authors.bind("id", e.articleId()).bind("account", a).add());
+        if (!e.authorIds().isEmpty()) authors.execute();
+    }
+
+    static void remove(Handle h, long articleId) {
+        h.createUpdate("DELETE FROM search_authors WHERE article_id = :id").bind("id", articleId).execute();
+        h.createUpdate("DELETE FROM search_entries WHERE article_id = :id").bind("id", articleId).execute();
+    }
+
+    static List<Long> articleIds(Handle h, long afterId, int limit) {
+        return h.createQuery("SELECT article_id FROM search_entries WHERE article_id > :after ORDER BY article_id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    static List<Long> authorsOfPublished(Handle h) {
+        return h.createQuery("SELECT DISTINCT a.account_id FROM search_authors a JOIN search_entries e "
+                        + "ON e.article_id = a.article_id WHERE e.status = 'published' ORDER BY a.account_id")
+                .mapTo(Long.class).list();
+    }
+
+    /** The conditions on {@code e} that narrow a search, besides its words; bound by {@link #bind}. */
+    static List<String> conditions(SearchQuery q) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("e.status IN (<statuses>)");
+        if (q.sectionId() != null) conditions.add("e.section_id = :section");
+        if (q.authorId() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM search_authors fa WHERE fa.article_id = e.article_id AND fa.account_id = :author)");
+        }
+        if (q.visibleTo() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM search_authors va WHERE va.article_id = e.article_id AND va.account_id = :viewer)");
+        }
+        if (q.publishedFrom() != null) conditions.add("e.published_at >= :from");
+        if (q.publishedUntil() != null) conditions.add("e.published_at < :until");
+        return conditions;
+    }
+
+    static Query bind(Query query, SearchQuery q) {
+        query.bindList("statuses", q.statuses().stream().map(ArticleStatus::code).sorted().toList());
+        if (q.sectionId() != null) query.bind("section", q.sectionId());
+        if (q.authorId() != null) query.bind("author", q.authorId());
+        if (q.visibleTo() != null) query.bind("viewer", q.visibleTo());
+        if (q.publishedFrom() != null) query.bind("from", q.publishedFrom());
+        if (q.publishedUntil() != null) query.bind("until", q.publishedUntil());
+        return query;
+    }
+}
