@@ -104,6 +104,11 @@ public final class Wiring implements AutoCloseable {
     private final CacheInvalidation invalidation;
     private final ExportService exports;
     private final ImportService imports;
+    /**
+     * Names this node among all that share the database, in the invalidation log and the outboxes' claims:
+     * unique to this Wiring, so that it skips its own entries but not those of another in the same JVM.
+     */
+    private final String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -133,8 +138,6 @@ public final class Wiring implements AutoCloseable {
         articles.addListener(announcer);
         comments.addListener(announcer);
         this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
-        // unique to this Wiring, so that it skips its own entries but not those of another in the same JVM
-        String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
         this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(database), node, clock);
         articles.addListener(invalidation);
         comments.addListener(invalidation);
@@ -210,8 +213,8 @@ public final class Wiring implements AutoCloseable {
                         pageRoutes)).start();
         running.add(web);
         running.add(new ScheduledPublishing(articles).start());
-        running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
-        running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
+        running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, node).start());
+        running.add(new WebhookDelivery(database.jdbi(), clock, node).start());
         running.add(invalidation.follow());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, invalidation, database.jdbi(),
                 clock).start());

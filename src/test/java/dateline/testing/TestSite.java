@@ -25,24 +25,44 @@ public final class TestSite implements AutoCloseable {
     public static final Instant START = Instant.parse("2024-06-20T07:38:00Z");
 
     private final Path dataDir;
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock;
     private final Wiring wiring;
     private final int port;
     private final String databaseUrl;
+    /** False for a node of a site whose database the test keeps (and drops) itself. */
+    private final boolean ownsDatabase;
     private Http http;
 
     private TestSite() {
+        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, true, new MutableClock(START), Map.of());
+    }
+
+    private TestSite(String databaseUrl, boolean ownsDatabase, MutableClock clock, Map<String, String> moreFlags) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.clock = clock;
         this.port = freePort();
-        this.databaseUrl = Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null;
+        this.databaseUrl = databaseUrl;
+        this.ownsDatabase = ownsDatabase;
         Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
+        flags.putAll(moreFlags);
         this.wiring = Wiring.open(Settings.resolve(flags, Map.of()), clock);
+    }
+
+    /**
+     * One node of a site served by several: a data folder and loopback port of its own, serving the database
+     * at the address (which the test drops itself) with the settings given. Nodes given one clock share it.
+     */
+    public static TestSite node(String databaseUrl, MutableClock clock, Map<String, String> flags) {
+        TestSite site = new TestSite(databaseUrl, false, clock, flags);
+        site.wiring.startWeb();
+        site.http = new Http(site.baseUrl());
+        return site;
     }
 
     /** Services only, no web server. */
@@ -103,7 +123,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (databaseUrl != null) Postgres.drop(databaseUrl);
+        if (databaseUrl != null && ownsDatabase) Postgres.drop(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
