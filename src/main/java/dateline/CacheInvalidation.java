@@ -13,6 +13,7 @@ import dateline.pages.PageListener;
 import dateline.pages.PageService;
 import dateline.site.SiteListener;
 import dateline.site.SiteService;
+import dateline.storage.BackgroundFailures;
 import dateline.storage.InvalidationLog;
 import dateline.web.PageCache;
 import dateline.web.PageTags;
@@ -207,7 +208,7 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
             try {
                 catchUp();
             } catch (RuntimeException e) {
-                LOG.warn("Could not read the changes made by other servers; trying again", e);
+                BackgroundFailures.report(LOG, "Could not read the changes made by other servers; trying again", e);
             }
         }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
         AutoCloseable notices = log.whenAppended(this::catchUp);

@@ -100,8 +100,8 @@ public final class Database implements AutoCloseable {
 
     /** Fails with a message for the operator, before the pool would log its own trace, when the server is away. */
     private static void checkReachable(String jdbcUrl) {
-        try (Connection ignored = connect(jdbcUrl)) {
-            // reachable
+        try {
+            connect(jdbcUrl).close();
         } catch (SQLException e) {
             throw new Unreachable(jdbcUrl, e);
         }

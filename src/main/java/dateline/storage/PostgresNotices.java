@@ -91,7 +91,7 @@ final class PostgresNotices implements AutoCloseable {
         try {
             read.run();
         } catch (RuntimeException e) {
-            LOG.warn("Could not read the changes made by other servers; trying again", e);
+            BackgroundFailures.report(LOG, "Could not read the changes made by other servers; trying again", e);
         }
     }
 
