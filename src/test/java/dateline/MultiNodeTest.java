@@ -10,6 +10,8 @@ import dateline.articles.ArticleEvent;
 import dateline.articles.ArticleListener;
 import dateline.articles.Section;
 import dateline.comments.CommentService;
+import dateline.comments.NewComment;
+import dateline.moderation.SpamClassifier;
 import dateline.media.Images;
 import dateline.media.MediaFile;
 import dateline.media.MediaVariant;
@@ -243,5 +245,34 @@ class MultiNodeTest {
         assertThat(b.http().post("/comments", Http.form("article", Long.toString(bridge.id()), "form_token", formToken,
                 "comment", "Good news for the late shift.", "name", "Ines", "email", "ines@example.net", "website", "",
                 "parent", ""), "Origin", b.baseUrl()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void two_nodes_training_the_spam_classifier_at_once_both_succeed_and_leave_one_model() throws Exception {
+        SpamClassifier onA = new SpamClassifier(a.wiring().database().jdbi(), clock);
+        SpamClassifier onB = new SpamClassifier(b.wiring().database().jdbi(), clock);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> trainedOnA = nodes.submit(() -> {
+                    together.await();
+                    onA.retrain();
+                    return null;
+                });
+                Future<?> trainedOnB = nodes.submit(() -> {
+                    together.await();
+                    onB.retrain();
+                    return null;
+                });
+                trainedOnA.get();
+                trainedOnB.get();
+            }
+        } finally {
+            nodes.shutdown();
+        }
+        assertThat(onB.screen(new NewComment(bridge.id(), null, "Cheap pills", "x@example.net", "http://pills.example",
+                "Buy cheap pills now http://pills.example", "192.0.2.9", "Bot", null, null)).spamProbability())
+                .isGreaterThan(0.5);
     }
 }
