@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.Role;
 import dateline.articles.ArticleSummary;
+import dateline.testing.Postgres;
 import dateline.web.PageRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,14 +22,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line, as an operator uses it. */
+/** The command line, as an operator uses it: on a data folder's SQLite file, and on PostgreSQL. */
 class AppTest {
     private record Run(int code, String out, String err) {}
 
@@ -165,6 +168,59 @@ class AppTest {
 
             assertThat(refused.code()).isNotZero();
             assertThat(refused.err()).contains("Line 1").contains("not a Dateline export");
+        }
+    }
+
+    /** Every command that takes a data folder takes a PostgreSQL database instead, with --database-url. */
+    @Nested
+    class On_postgresql {
+        private final List<String> databases = new ArrayList<>();
+
+        private String freshDatabase() {
+            String url = Postgres.freshDatabaseUrl();
+            databases.add(url);
+            return url;
+        }
+
+        private Wiring open(Path data, String databaseUrl) {
+            return Wiring.open(Settings.resolve(Map.of("data", data.toString(), "database-url", databaseUrl), Map.of()),
+                    Clock.systemUTC());
+        }
+
+        @AfterEach
+        void dropDatabases() {
+            databases.forEach(Postgres::drop);
+        }
+
+        @Test
+        void demo_users_search_rebuild_export_and_import_keep_the_site_in_postgresql(@TempDir Path data,
+                @TempDir Path other, @TempDir Path files) throws IOException {
+            String first = freshDatabase();
+            String second = freshDatabase();
+            Path file = files.resolve("site.json");
+
+            Run demo = run("", "demo", "--data", data.toString(), "--database-url", first, "--articles", "12", "--seed", "4");
+            assertThat(demo.code()).as(demo.err()).isZero();
+            Run user = run("a sturdy long passphrase\n", "users", "add", "--data", data.toString(), "--database-url", first,
+                    "--email", "editor@example.org", "--name", "Ines Duarte", "--role", "editor", "--password-stdin");
+            assertThat(user.code()).as(user.err()).isZero();
+            Run rebuild = run("", "search", "rebuild", "--data", data.toString(), "--database-url", first);
+            assertThat(rebuild.out()).as(rebuild.err()).contains("Indexed 12 articles");
+            Run export = run("", "export", "json", file.toString(), "--data", data.toString(), "--database-url", first,
+                    "--base-url", "https://news.example.org");
+            assertThat(export.code()).as(export.err()).isZero();
+            Run imported = run("", "import", "json", file.toString(), "--data", other.toString(), "--database-url", second);
+            assertThat(imported.code()).as(imported.err()).isZero();
+
+            assertThat(data.resolve("dateline.db")).doesNotExist();
+            assertThat(other.resolve("dateline.db")).doesNotExist();
+            try (Wiring was = open(data, first); Wiring now = open(other, second)) {
+                assertThat(was.accounts().passwordMatches("editor@example.org", "a sturdy long passphrase")).isTrue();
+                assertThat(now.articles().countPublished()).isEqualTo(was.articles().countPublished()).isEqualTo(12);
+                String headline = now.articles().latest(PageRequest.first(1)).items().get(0).headline();
+                assertThat(now.search().forReaders("\"" + headline + "\"", dateline.search.SearchFilters.none(), 1, 10)
+                        .results()).extracting(r -> r.summary().headline()).contains(headline);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ class MultiNodeTest {
     void stopNodes() {
         if (b != null) b.close();
         if (a != null) a.close();
-        Postgres.drop(databaseUrl);
+        Postgres.release(databaseUrl);
     }
 
     /** Reads the page on the node until it shows the text, and answers how long that took; fails after {@link #WITHIN}. */

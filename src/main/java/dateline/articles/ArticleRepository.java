@@ -521,7 +521,7 @@ final class ArticleRepository extends Repository {
     Map<Integer, Instant> addressRanges(Handle h, PublicAddress.Kind kind, int perRange) {
         Map<Integer, Instant> ranges = new LinkedHashMap<>();
         h.createQuery("SELECT (x.id - 1) / :per + 1 AS range_number, MAX(x.modified_at) AS modified_at FROM ("
-                        + addresses(kind) + ") x GROUP BY (x.id - 1) / :per + 1 ORDER BY range_number")
+                        + addresses(kind) + ") x GROUP BY range_number ORDER BY range_number")
                 .bind("per", perRange).bind("from", 1L).bind("to", Long.MAX_VALUE)
                 .map((rs, ctx) -> Map.entry(rs.getInt("range_number"), instant(rs.getObject("modified_at"))))
                 .forEach(e -> ranges.put(e.getKey(), e.getValue()));

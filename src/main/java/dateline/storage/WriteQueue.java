@@ -95,7 +95,7 @@ public final class WriteQueue implements AutoCloseable {
      */
     public static <T> T inTransaction(Jdbi jdbi, Function<Handle, T> work) {
         WriteQueue writer = jdbi.getConfig(Config.class).queue;
-        return writer == null ? jdbi.inTransaction(work::apply) : writer.write(work, true);
+        return writer == null ? onCallersConnection(jdbi, work) : writer.write(work, true);
     }
 
     /**
@@ -106,7 +106,16 @@ public final class WriteQueue implements AutoCloseable {
      */
     public static <T> T inUnflushedTransaction(Jdbi jdbi, Function<Handle, T> work) {
         WriteQueue writer = jdbi.getConfig(Config.class).queue;
-        return writer == null ? jdbi.inTransaction(work::apply) : writer.write(work, false);
+        return writer == null ? onCallersConnection(jdbi, work) : writer.write(work, false);
+    }
+
+    /**
+     * A transaction on the caller's connection (PostgreSQL's way). One started inside another on the same thread
+     * joins it, as through the writer, in a savepoint, so that it can be undone alone: Jdbi hands a nested call
+     * the thread's handle, whose transaction would otherwise keep what the inner work wrote before it failed.
+     */
+    private static <T> T onCallersConnection(Jdbi jdbi, Function<Handle, T> work) {
+        return jdbi.withHandle(h -> h.isInTransaction() ? inSavepoint(h, work) : h.inTransaction(work::apply));
     }
 
     /** {@link #inTransaction} for a work that answers nothing. */
@@ -134,14 +143,19 @@ public final class WriteQueue implements AutoCloseable {
     }
 
     private <T> T nested(Function<Handle, T> work) {
-        current.execute("SAVEPOINT inner");
+        return inSavepoint(current, work);
+    }
+
+    /** Runs the work in a savepoint of the handle's transaction (not named "inner": a keyword of PostgreSQL's). */
+    private static <T> T inSavepoint(Handle h, Function<Handle, T> work) {
+        h.execute("SAVEPOINT nested_work");
         try {
-            T result = work.apply(current);
-            current.execute("RELEASE inner");
+            T result = work.apply(h);
+            h.execute("RELEASE nested_work");
             return result;
         } catch (RuntimeException | Error e) {
-            current.execute("ROLLBACK TO inner");
-            current.execute("RELEASE inner");
+            h.execute("ROLLBACK TO nested_work");
+            h.execute("RELEASE nested_work");
             throw e;
         }
     }

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,8 +27,30 @@ public final class Postgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     // one server for the whole test JVM: starting one takes seconds, a fresh database in it milliseconds
     private static EmbeddedPostgres server;
-    // a database with every migration applied, which sites are copied from
+    // a database with every migration applied, which sites are copied from, and how many tables it has
     private static String template;
+    private static int templateTables;
+    // migrated databases a closed site emptied, ready for the next: emptying one is five times faster than copying
+    private static final Queue<String> SPARE = new ConcurrentLinkedQueue<>();
+    /**
+     * Empties every table but Flyway's and starts every identity again at 1, as in a fresh copy; the triggers of
+     * foreign keys are off meanwhile (the server's own superuser runs it), so the order of the tables does not matter.
+     */
+    private static final String EMPTY = """
+            DO $$
+            DECLARE r record;
+            BEGIN
+              PERFORM pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid();
+              SET LOCAL session_replication_role = replica;
+              FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history' LOOP
+                EXECUTE 'DELETE FROM ' || quote_ident(r.tablename);
+              END LOOP;
+              FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' LOOP
+                EXECUTE 'ALTER SEQUENCE ' || quote_ident(r.sequencename) || ' RESTART';
+              END LOOP;
+            END $$""";
+    private static final String TABLES = "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'";
 
     private Postgres() {}
 
@@ -61,9 +87,12 @@ public final class Postgres {
     /**
      * Creates a database with every migration applied and gives its JDBC address: a copy of one migrated once
      * per test JVM, since migrating takes about a second and copying a few milliseconds, and the suite builds
-     * hundreds of sites. Drop it with {@link #drop}.
+     * hundreds of sites; or one a closed site gave back with {@link #release}, emptied. Drop it with {@link #drop},
+     * or give it back.
      */
     public static String migratedDatabaseUrl() {
+        String spare = SPARE.poll();
+        if (spare != null) return spare;
         String name = nextName();
         String from = template();
         for (int attempt = 1; ; attempt++) {
@@ -82,7 +111,7 @@ public final class Postgres {
         if (template == null) {
             String url = freshDatabaseUrl();
             try (Database migrated = Database.open(url)) {
-                migrated.isReachable();
+                templateTables = migrated.jdbi().withHandle(h -> h.createQuery(TABLES).mapTo(Integer.class).one());
             }
             template = nameOf(url);
         }
@@ -100,6 +129,29 @@ public final class Postgres {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Takes back a database from {@link #migratedDatabaseUrl()} whose site is closed: empties it for the next site,
+     * or drops it when it is not as migrated any more (a test made a table of its own) or cannot be emptied.
+     */
+    public static void release(String jdbcUrl) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            int tables;
+            try (ResultSet count = statement.executeQuery(TABLES)) {
+                count.next();
+                tables = count.getInt(1);
+            }
+            if (tables == templateTables) {
+                statement.execute(EMPTY);
+                SPARE.add(jdbcUrl);
+                return;
+            }
+        } catch (SQLException e) {
+            // dropped below
+        }
+        drop(jdbcUrl);
     }
 
     /** Drops a database made by {@link #freshDatabaseUrl()} or {@link #migratedDatabaseUrl()}, closing whatever connections it still has. */

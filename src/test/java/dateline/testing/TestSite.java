@@ -123,7 +123,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (databaseUrl != null && ownsDatabase) Postgres.drop(databaseUrl);
+        if (databaseUrl != null && ownsDatabase) Postgres.release(databaseUrl);
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
