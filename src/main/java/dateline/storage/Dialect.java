@@ -6,6 +6,13 @@ import java.util.Map;
  * The SQL dialects Dateline stores its data in. Migrations are shared where the SQL is common; the few
  * column types that differ are Flyway placeholders filled in from here, and statements that differ
  * entirely live in the dialect's own migration folder.
+ *
+ * <p>The rule for a migration: write it once in {@code db/migration/common} when both databases understand it
+ * (with {@code ${id}}, {@code ${ref}}, {@code ${bytes}}). When one of them cannot, the version has two twins
+ * instead, one in {@code db/migration/sqlite} and one in {@code db/migration/postgresql}, under the same version
+ * number and name, making the same tables with the same columns, so that repositories keep one SQL for both.
+ * A committed migration is never edited: if a shared one turns out not to run on one database, it moves unchanged
+ * into that other database's folder (Flyway's checksum depends only on its content) and gets its twin.
  */
 public enum Dialect {
     SQLITE("sqlite", Map.of(

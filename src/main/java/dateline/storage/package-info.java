@@ -6,8 +6,10 @@
  * an <em>instant column</em> is a BIGINT of epoch milliseconds; a <em>repository</em> holds a feature's SQL
  * and is seen by that feature's service alone; the <em>write queue</em> is SQLite's one writer, through which
  * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
- * one process serving a site to the others; its <em>notices</em> are PostgreSQL's notifications of new entries,
- heard by each node on a connection of its own. A database <em>unreachable</em> is one that refuses, loses or
- cannot give a connection in time: requests then answer 503, and background work says so in one line.
+ * one process serving a site to the others; <em>twin</em> migrations are the SQLite and PostgreSQL versions
+ * of one migration that cannot be shared (see {@link dateline.storage.Dialect}); the <em>notices</em> are PostgreSQL's
+ * notifications of new invalidation-log entries, heard by each node on a connection of its own. A database
+ * <em>unreachable</em> is one that refuses, loses or cannot give a connection in time: requests then answer 503,
+ * and background work says so in one line.
  */
 package dateline.storage;
