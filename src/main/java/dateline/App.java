@@ -67,7 +67,8 @@ public final class App implements Runnable {
                 return 1;
             }
             if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException
-                    || e instanceof DatabaseCopy.Refused || e instanceof DatabaseCopy.Mismatch) {
+                    || e instanceof DatabaseCopy.Refused || e instanceof DatabaseCopy.Mismatch
+                    || e instanceof Database.Unreachable) {
                 cmd.getErr().println(e.getMessage());
                 return 1;
             }
@@ -90,14 +91,20 @@ public final class App implements Runnable {
 
         @Option(names = "--database-url", paramLabel = "URL", description = "Keep the site in this PostgreSQL database, "
                 + "such as jdbc:postgresql://db.example.org/dateline?user=dateline, instead of the SQLite file in the "
-                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder.")
+                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder unless --media-store database.")
         String databaseUrl;
+
+        @Option(names = "--media-store", paramLabel = "local|database", description = "Where uploaded images are kept: "
+                + "local, in the data folder (default), or database, for several nodes sharing one PostgreSQL database "
+                + "(env DATELINE_MEDIA_STORE).")
+        String mediaStore;
 
         Map<String, String> flags() {
             Map<String, String> flags = new HashMap<>();
             flags.put("data", data);
             flags.put("config", config);
             flags.put("database-url", databaseUrl);
+            flags.put("media-store", mediaStore);
             return flags;
         }
 

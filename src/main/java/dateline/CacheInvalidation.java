@@ -13,6 +13,7 @@ import dateline.pages.PageListener;
 import dateline.pages.PageService;
 import dateline.site.SiteListener;
 import dateline.site.SiteService;
+import dateline.storage.BackgroundFailures;
 import dateline.storage.InvalidationLog;
 import dateline.web.PageCache;
 import dateline.web.PageTags;
@@ -39,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@link InvalidationLog} — in the change's own transaction where the feature tells its listeners inside it
  * (articles, comments), else just after the commit — and every serving process reads the entries of the
  * others {@link #POLL every second} ({@link #follow}), so a change made by another node, or by a command
- * such as {@code dateline users} beside a running server, is served within about a second. A notifier
- * (PostgreSQL's {@code LISTEN/NOTIFY}) can call {@link #catchUp} as soon as it hears of a change; the poll
- * stays as the safety net.
+ * such as {@code dateline users} beside a running server, is served within about a second. On PostgreSQL
+ * the database also tells every node of each committed entry ({@code LISTEN/NOTIFY}), and the node reads at
+ * once; the poll stays as the safety net for a notification missed, as while its connection is opened again.
  */
 final class CacheInvalidation implements ArticleListener, CommentListener, SiteListener, PageListener {
     private static final Logger LOG = LoggerFactory.getLogger(CacheInvalidation.class);
@@ -52,7 +53,6 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
      * read for longer may have missed some, and drops every page.
      */
     static final Duration KEEP = Duration.ofMinutes(5);
-    private static final int BATCH = 500;
 
     private final PageCache pages;
     private final PageService standing;
@@ -60,8 +60,9 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
     private final InvalidationLog log;
     private final String node;
     private final Clock clock;
-    /** The newest entry this process has read; -1 until it {@link #follow follows} the others. */
-    private long seen = -1;
+    private final InvalidationLog.Reader reader;
+    /** Whether this process has begun to read the others' changes, and when it last did. */
+    private boolean reading;
     private long readAtNanos;
 
     /**
@@ -76,6 +77,7 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         this.log = log;
         this.node = node;
         this.clock = clock;
+        this.reader = log.reader(node);
     }
 
     @Override
@@ -175,30 +177,27 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
      */
     synchronized int catchUp() {
         long now = System.nanoTime();
-        if (seen < 0 || now - readAtNanos > KEEP.toNanos()) {
+        if (!reading || now - readAtNanos > KEEP.toNanos()) {
             // starting, or paused for longer than entries are kept: whatever is held may be stale
-            long newest = log.newest();
-            if (seen >= 0) pages.invalidate(Set.of(PageTags.SITE));
-            seen = newest;
+            reader.startAtNewest();
+            if (reading) pages.invalidate(Set.of(PageTags.SITE));
+            reading = true;
             readAtNanos = now;
             return 0;
         }
-        int read = 0;
-        List<InvalidationLog.Entry> entries;
-        do {
-            entries = log.after(seen, node, BATCH);
-            Set<String> tags = new LinkedHashSet<>();
-            for (InvalidationLog.Entry entry : entries) tags.addAll(entry.tags());
-            if (tags.contains(PageTags.SITE)) site.changedElsewhere();
-            if (!tags.isEmpty()) pages.invalidate(tags);
-            if (!entries.isEmpty()) seen = entries.get(entries.size() - 1).id();
-            read += entries.size();
-        } while (entries.size() == BATCH);
+        List<InvalidationLog.Entry> entries = reader.read();
+        Set<String> tags = new LinkedHashSet<>();
+        for (InvalidationLog.Entry entry : entries) tags.addAll(entry.tags());
+        if (tags.contains(PageTags.SITE)) site.changedElsewhere();
+        if (!tags.isEmpty()) pages.invalidate(tags);
         readAtNanos = now;
-        return read;
+        return entries.size();
     }
 
-    /** Reads the others' changes every {@link #POLL} on a background thread, until closed. */
+    /**
+     * Reads the others' changes as soon as the database tells of one (PostgreSQL), and every {@link #POLL} in
+     * any case, on background threads, until closed.
+     */
     AutoCloseable follow() {
         catchUp();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -210,10 +209,12 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
             try {
                 catchUp();
             } catch (RuntimeException e) {
-                LOG.warn("Could not read the changes made by other servers; trying again", e);
+                BackgroundFailures.report(LOG, "Could not read the changes made by other servers; trying again", e);
             }
         }, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        AutoCloseable notices = log.whenAppended(this::catchUp);
         return () -> {
+            notices.close();
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS); // a read under way ends before the database closes
         };

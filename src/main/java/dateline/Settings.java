@@ -17,19 +17,35 @@ import java.util.Properties;
  * How this process runs, read once at start: command-line flags first, then environment variables
  * ({@code DATELINE_PORT}, {@code DATELINE_HOST}, {@code DATELINE_DATA}, {@code DATELINE_BASE_URL}, {@code DATELINE_DEV},
  * {@code DATELINE_PAGE_CACHE_MB}, {@code DATELINE_DATABASE_URL}, {@code DATELINE_METRICS_PORT}, {@code DATELINE_METRICS_TOKEN},
- * {@code DATELINE_FORWARDED_HEADERS}),
+ * {@code DATELINE_FORWARDED_HEADERS}, {@code DATELINE_MEDIA_STORE}),
  * then a properties file ({@code --config FILE} or {@code DATELINE_CONFIG}, keys {@code port}, {@code host}, {@code data},
  * {@code base-url}, {@code dev}, {@code page-cache-mb}, {@code database-url}, {@code metrics-port}, {@code metrics-token},
- * {@code forwarded-headers}),
+ * {@code forwarded-headers}, {@code media-store}),
  * then defaults. What the newsroom chooses for its site lives in the
  * database instead ({@link dateline.site.SiteSettings}).
  */
 public record Settings(String host, int port, Path dataDir, String baseUrl, boolean dev, int pageCacheMb,
                        Optional<String> databaseUrl, int metricsPort, Optional<String> metricsToken,
-                       boolean forwardedHeaders) {
+                       boolean forwardedHeaders, MediaStoreChoice mediaStore) {
     public static final int DEFAULT_PORT = 8080;
     /** Enough for some thousands of finished pages, each kept plain and compressed. */
     public static final int DEFAULT_PAGE_CACHE_MB = 64;
+
+    /** Where the bytes of uploaded images are kept. */
+    public enum MediaStoreChoice {
+        /** In the data folder: one node, or nodes that share that folder. */
+        LOCAL,
+        /** In the database, beside what is known of them: any number of nodes sharing only the database. */
+        DATABASE;
+
+        static MediaStoreChoice named(String name) {
+            for (MediaStoreChoice choice : values()) {
+                if (choice.name().equalsIgnoreCase(name)) return choice;
+            }
+            throw new BadSetting("The media store must be local (files in the data folder) or database (shared by "
+                    + "every node), not '" + name + "'.");
+        }
+    }
 
     /** Thrown with a message for the operator when a setting cannot be used. */
     public static final class BadSetting extends RuntimeException {
@@ -61,8 +77,9 @@ public record Settings(String host, int port, Path dataDir, String baseUrl, bool
         Optional<String> metricsToken = Optional.ofNullable(firstOf(environment.get("DATELINE_METRICS_TOKEN"),
                 file.get("metrics-token"))).map(Settings::checkedMetricsToken);
         boolean forwardedHeaders = Boolean.parseBoolean(pick("forwarded-headers", flags, environment, file, "false"));
+        MediaStoreChoice mediaStore = MediaStoreChoice.named(pick("media-store", flags, environment, file, "local"));
         return new Settings(host, port, data, normalBaseUrl(baseUrl == null ? "http://localhost:" + port : baseUrl), dev,
-                pageCacheMb, databaseUrl, metricsPort, metricsToken, forwardedHeaders);
+                pageCacheMb, databaseUrl, metricsPort, metricsToken, forwardedHeaders, mediaStore);
     }
 
     /** The metrics' own port on the loopback interface, or 0: none (the default). */

@@ -39,7 +39,9 @@ import dateline.mail.MailService;
 import dateline.mail.MailSettings;
 import dateline.mail.OutboxDelivery;
 import dateline.markup.Markdown;
+import dateline.media.DatabaseMediaStore;
 import dateline.media.LocalMediaStore;
+import dateline.media.MediaStore;
 import dateline.media.MediaRoutes;
 import dateline.media.MediaService;
 import dateline.moderation.SpamClassifier;
@@ -105,6 +107,11 @@ public final class Wiring implements AutoCloseable {
     private final CacheInvalidation invalidation;
     private final ExportService exports;
     private final ImportService imports;
+    /**
+     * Names this node among all that share the database, in the invalidation log and the outboxes' claims:
+     * unique to this Wiring, so that it skips its own entries but not those of another in the same JVM.
+     */
+    private final String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
     private final List<AutoCloseable> running = new ArrayList<>();
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
@@ -120,8 +127,7 @@ public final class Wiring implements AutoCloseable {
         this.accounts = new AccountService(jdbi, new DatabaseBuckets(jdbi, clock), clock);
         this.sessions = new SessionService(jdbi, accounts, clock);
         this.passwordResets = new PasswordResets(jdbi, accounts, sessions, mail, clock);
-        this.media = new MediaService(jdbi, new LocalMediaStore(settings.dataDir().resolve("media")), clock,
-                () -> site.settings().uploadLimitBytes());
+        this.media = new MediaService(jdbi, mediaStore(settings, jdbi), clock, () -> site.settings().uploadLimitBytes());
         this.articles = new ArticleService(jdbi, accounts, site, media, markdown, clock);
         this.search = new SearchService(jdbi, SearchIndex.of(database.dialect()), articles, site);
         articles.addListener(search);
@@ -135,15 +141,20 @@ public final class Wiring implements AutoCloseable {
         articles.addListener(announcer);
         comments.addListener(announcer);
         this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
-        // unique to this Wiring, so that it skips its own entries but not those of another in the same JVM
-        String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
-        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(jdbi), node, clock);
+        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(database), node, clock);
         articles.addListener(invalidation);
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
         this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
         this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
+    }
+
+    private static MediaStore mediaStore(Settings settings, org.jdbi.v3.core.Jdbi jdbi) {
+        return switch (settings.mediaStore()) {
+            case LOCAL -> new LocalMediaStore(settings.dataDir().resolve("media"));
+            case DATABASE -> new DatabaseMediaStore(jdbi);
+        };
     }
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
@@ -193,7 +204,9 @@ public final class Wiring implements AutoCloseable {
                         formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
                         serverError, database::isReachable, pageCache,
-                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx)),
+                        ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx),
+                        new WebServer.Unavailable(Database::isUnreachable, templates.render("errors/unavailable.jte",
+                                new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg"))))),
                 List.of(new ReadinessRoutes(database::isMigrated, database::isReachable),
                         new MetricsRoutes(settings.metricsToken(), monitoring::scrape),
                         assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
@@ -208,8 +221,8 @@ public final class Wiring implements AutoCloseable {
         running.add(0, web); // first to stop: no new request while the workers below finish theirs
         if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());
-        running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, nodeName()).start());
-        running.add(new WebhookDelivery(database.jdbi(), clock, nodeName()).start());
+        running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, node).start());
+        running.add(new WebhookDelivery(database.jdbi(), clock, node).start());
         running.add(invalidation.follow());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, invalidation, database.jdbi(),
                 clock).start());

@@ -288,6 +288,30 @@ class AppTest {
             assertThat(Files.readString(log)).contains("Stopped.");
         }
 
+        @Test
+        void says_plainly_that_the_database_cannot_be_reached_and_exits_without_a_trace(@TempDir Path data) throws Exception {
+            int closed;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closed = socket.getLocalPort(); // nothing listens there once the socket closes
+            }
+            Path log = data.resolve("server.log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), App.class.getName(),
+                    "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.resolve("site").toString(),
+                    "--database-url", "jdbc:postgresql://127.0.0.1:" + closed + "/news?user=dateline&password=hunter2")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            String said = Files.readString(log);
+            assertThat(server.exitValue()).isNotZero();
+            assertThat(said).contains("Cannot reach the database 127.0.0.1:" + closed + "/news")
+                    .contains("Check that the database server is running")
+                    .doesNotContain("hunter2").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(said.strip().lines()).hasSize(1);
+        }
+
         private Process startServe(String java, Path data, int port, Path log) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     App.class.getName(), "serve", "--host", "127.0.0.1")

@@ -59,4 +59,16 @@ class SettingsTest {
                 .hasMessageContaining("jdbc:postgresql:")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void images_are_kept_in_the_data_folder_unless_the_database_is_chosen_for_several_nodes() {
+        assertThat(Settings.resolve(Map.of(), Map.of()).mediaStore()).isEqualTo(Settings.MediaStoreChoice.LOCAL);
+        assertThat(Settings.resolve(Map.of(), Map.of("DATELINE_MEDIA_STORE", "database")).mediaStore())
+                .isEqualTo(Settings.MediaStoreChoice.DATABASE);
+        assertThat(Settings.resolve(Map.of("media-store", "Local"), Map.of("DATELINE_MEDIA_STORE", "database")).mediaStore())
+                .isEqualTo(Settings.MediaStoreChoice.LOCAL);
+        assertThatThrownBy(() -> Settings.resolve(Map.of("media-store", "s3"), Map.of()))
+                .isInstanceOf(Settings.BadSetting.class)
+                .hasMessageContaining("local").hasMessageContaining("database").hasMessageContaining("'s3'");
+    }
 }

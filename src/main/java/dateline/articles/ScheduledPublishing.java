@@ -1,5 +1,6 @@
 package dateline.articles;
 
+import dateline.storage.BackgroundFailures;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class ScheduledPublishing implements AutoCloseable {
         try {
             articles.publishDue();
         } catch (RuntimeException e) {
-            LOG.error("Publishing scheduled articles failed; trying again shortly", e);
+            BackgroundFailures.report(LOG, "Publishing scheduled articles failed; trying again shortly", e);
         }
     }
 

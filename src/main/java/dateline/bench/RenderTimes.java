@@ -45,7 +45,7 @@ public final class RenderTimes {
         int iterations = Options.number(options, "--iterations", 2000);
         boolean fresh = !Files.exists(data.resolve("dateline.db"));
         Settings settings = new Settings("127.0.0.1", 0, data, "http://localhost", false, 0, java.util.Optional.empty(), 0,
-                java.util.Optional.empty(), false);
+                java.util.Optional.empty(), false, Settings.MediaStoreChoice.LOCAL);
         try (Wiring wiring = Wiring.open(settings, Clock.systemUTC())) {
             if (fresh) {
                 new DemoSite(wiring.site(), wiring.accounts(), wiring.articles(), wiring.comments())

@@ -9,9 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A media store in a folder of the local disk, one file per key. A file is written whole to a temporary
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * folder are refused.
  */
 public final class LocalMediaStore implements MediaStore {
-    private static final Pattern SAFE_KEY = Pattern.compile("[a-z0-9._-]+(/[a-z0-9._-]+)*");
-
     private final Path root;
 
     public LocalMediaStore(Path root) {
@@ -66,13 +62,9 @@ public final class LocalMediaStore implements MediaStore {
         }
     }
 
-    /** The file of a key; a key with a segment of dots could climb out of the folder, so it is refused. */
+    /** The file of a key, which must be {@linkplain StorageKeys#checked safe}. */
     private Path pathOf(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")
-                || Arrays.asList(key.split("/")).contains(".")) {
-            throw new IllegalArgumentException("Not a safe storage key: " + key);
-        }
-        return root.resolve(key);
+        return root.resolve(StorageKeys.checked(key));
     }
 
     private static void deleteQuietly(Path file, IOException failure) {

@@ -49,12 +49,15 @@ final class SpamRepository extends Repository {
 
     /** Replaces the whole model with these weights, trained now on this many of the site's examples. */
     void replaceModel(Handle h, Map<String, Double> weights, Instant at, int examples) {
+        // upserts: two nodes may train at once, and on PostgreSQL the second one's DELETE does not see the rows
+        // the first has just inserted; it then overwrites them instead of failing on their keys
         h.execute("DELETE FROM spam_weights");
-        var batch = h.prepareBatch("INSERT INTO spam_weights (feature, weight) VALUES (:feature, :weight)");
+        var batch = h.prepareBatch("INSERT INTO spam_weights (feature, weight) VALUES (:feature, :weight) "
+                + "ON CONFLICT (feature) DO UPDATE SET weight = excluded.weight");
         weights.forEach((feature, weight) -> batch.bind("feature", feature).bind("weight", weight).add());
         if (batch.size() > 0) batch.execute();
-        h.execute("DELETE FROM spam_model");
-        h.createUpdate("INSERT INTO spam_model (id, trained_at, examples) VALUES (1, :at, :examples)")
+        h.createUpdate("INSERT INTO spam_model (id, trained_at, examples) VALUES (1, :at, :examples) "
+                        + "ON CONFLICT (id) DO UPDATE SET trained_at = excluded.trained_at, examples = excluded.examples")
                 .bind("at", at).bind("examples", examples).execute();
     }
 

@@ -3,12 +3,20 @@ package dateline.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -18,17 +26,23 @@ import org.jdbi.v3.core.Jdbi;
  * Opening it migrates the schema to the newest version.
  */
 public final class Database implements AutoCloseable {
+    /** How long a request waits for a connection to PostgreSQL before it fails. */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    /** Kept for the connections made outside the pool; it may carry a password, so it is never shown. */
+    private final String jdbcUrl;
     /** SQLite's one writer; PostgreSQL takes writers side by side and shares flushes itself. */
     private final WriteQueue writer;
     /** Whether every migration this program knows was applied when the database was opened (read once). */
     private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String jdbcUrl, boolean migrated) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
         this.migrated = migrated;
         this.jdbi = Jdbi.create(dataSource);
         InstantColumns.register(jdbi);
@@ -69,8 +83,18 @@ public final class Database implements AutoCloseable {
             // node (and, in the tests, by hundreds of sites)
             config.setMaximumPoolSize(16);
             config.setMinimumIdle(2);
+            // while the server is away, a request waits this long for a connection before it is answered 503,
+            // rather than Hikari's 30 s; a busy node gets one far sooner than this
+            config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+            config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_WAIT.toSeconds()));
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
+        if (dialect != Dialect.SQLITE) checkReachable(jdbcUrl);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new Unreachable(jdbcUrl, e);
+        }
         boolean migrated;
         try {
             migrated = migrate(dataSource, dialect);
@@ -78,7 +102,16 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, dialect, migrated);
+        return new Database(dataSource, dialect, jdbcUrl, migrated);
+    }
+
+    /** Fails with a message for the operator, before the pool would log its own trace, when the server is away. */
+    private static void checkReachable(String jdbcUrl) {
+        try {
+            connect(jdbcUrl).close();
+        } catch (SQLException e) {
+            throw new Unreachable(jdbcUrl, e);
+        }
     }
 
     /** Applies the pending migrations; answers whether none is left pending afterwards. */
@@ -137,6 +170,60 @@ public final class Database implements AutoCloseable {
      */
     public void reportPoolTo(MeterRegistry registry) {
         dataSource.setMetricRegistry(registry);
+    }
+
+    /**
+     * A connection of its own to the database, outside the pool, for work that holds one for good (listening
+     * for notifications). The caller closes it.
+     */
+    Connection connectAlone() throws SQLException {
+        return connect(jdbcUrl);
+    }
+
+    private static Connection connect(String jdbcUrl) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Long.toString(CONNECTION_WAIT.toSeconds()));
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
+    /**
+     * True when the failure is the database being out of reach (a connection refused, lost, or not to be had
+     * in time), not a fault of the request or of the code: worth trying again shortly.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /**
+     * Thrown when the database cannot be reached at all as a command starts. Its message names the server and
+     * database, never the user or password the address may carry.
+     */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String jdbcUrl, Exception cause) {
+            super("Cannot reach the database " + describe(jdbcUrl) + ": " + reason(cause)
+                    + ". Check that the database server is running and that the address is right.", cause);
+        }
+
+        private static String describe(String jdbcUrl) {
+            String rest = jdbcUrl.replaceFirst("^jdbc:[a-z]+:(//)?", "");
+            rest = rest.replaceAll("[?;].*$", "").replaceAll("^[^@/]*@", ""); // no parameters, no user:password@
+            return rest.isEmpty() ? "(no address)" : rest;
+        }
+
+        private static String reason(Throwable cause) {
+            Throwable deepest = cause;
+            while (deepest.getCause() != null && deepest.getCause() != deepest) deepest = deepest.getCause();
+            String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+            // pgjdbc's messages name host and port at most; keep the first sentence
+            int end = message.indexOf(". ");
+            return (end > 0 ? message.substring(0, end) : message).replaceAll("password=[^&\\s]*", "password=…");
+        }
     }
 
     @Override

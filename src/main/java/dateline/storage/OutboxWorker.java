@@ -172,8 +172,8 @@ public final class OutboxWorker<T> implements AutoCloseable {
         try {
             deliverDue();
         } catch (RuntimeException e) {
-            LOG.warn("Could not work the outbox {}; trying again in {} seconds", policy.name(),
-                    policy.interval().toSeconds(), e);
+            BackgroundFailures.report(LOG, "Could not work the outbox " + policy.name() + "; trying again in "
+                    + policy.interval().toSeconds() + " seconds", e);
         }
     }
 

@@ -7,7 +7,10 @@
  * and is seen by that feature's service alone; the <em>write queue</em> is SQLite's one writer, through which
  * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
  * one process serving a site to the others; <em>twin</em> migrations are the SQLite and PostgreSQL versions
- * of one migration that cannot be shared (see {@link dateline.storage.Dialect}).
+ * of one migration that cannot be shared (see {@link dateline.storage.Dialect}); the <em>notices</em> are PostgreSQL's
+ * notifications of new invalidation-log entries, heard by each node on a connection of its own. A database
+ * <em>unreachable</em> is one that refuses, loses or cannot give a connection in time: requests then answer 503,
+ * and background work says so in one line.
  *
  * <p>A <em>table check</em> is a table's row count and a checksum over its rows, computed alike on either database,
  * by which a {@link dateline.storage.DatabaseCopy} (a whole site moved into another database) proves itself; a

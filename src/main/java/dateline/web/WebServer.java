@@ -45,7 +45,17 @@ public final class WebServer implements AutoCloseable {
     public record Options(String host, int port, Csrf csrf, Handler identify, Handler notFound,
                           java.util.function.Consumer<Context> notAllowed,
                           String serverErrorPage, BooleanSupplier databaseReachable, PageCache pages,
-                          java.util.function.Predicate<Context> personal) {}
+                          java.util.function.Predicate<Context> personal, Unavailable unavailable) {}
+
+    /**
+     * How to answer while the database is out of reach: {@code test} tells such a failure from others, and
+     * {@code page} says so to the reader, who is asked to try again (with {@code Retry-After}) instead of being
+     * shown the page for a fault.
+     */
+    public record Unavailable(java.util.function.Predicate<Throwable> test, String page) {
+        /** Seconds a client is asked to wait: about as long as a lost database takes to be found again. */
+        public static final int RETRY_AFTER_SECONDS = 10;
+    }
 
     /** Sent with every response, including the pages {@link CachedPageHandler} answers before the routes. */
     static final Map<String, String> SECURITY_HEADERS = orderedMap(
@@ -126,7 +136,10 @@ public final class WebServer implements AutoCloseable {
                 ctx.attribute(NOT_ALLOWED_MESSAGE, e.getMessage());
                 options.notAllowed().accept(ctx);
             });
-            config.routes.exception(Exception.class, (e, ctx) -> failed(ctx, e, options.serverErrorPage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (options.unavailable().test().test(e)) unavailable(ctx, e, options.unavailable().page());
+                else failed(ctx, e, options.serverErrorPage());
+            });
             config.routes.error(404, "*", ctx -> {
                 if (ctx.attribute(OWN_NOT_FOUND_PAGE) == null) options.notFound().handle(ctx);
             });
@@ -202,6 +215,16 @@ public final class WebServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");
         ctx.result(message);
+    }
+
+    /** Nothing was stored (the transaction never committed); the request may simply be made again. */
+    private static void unavailable(Context ctx, Exception e, String page) {
+        LOG.warn("{} {} answered 503: the database is out of reach ({})", ctx.method(), ctx.path(), e.getMessage());
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.header("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS));
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(page);
     }
 
     private static void failed(Context ctx, Exception e, String serverErrorPage) {

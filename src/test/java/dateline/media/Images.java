@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Real image files for tests, made with ImageIO, and a few deliberately wrong ones. */
-final class Images {
+public final class Images {
     /** A 600 × 400 lossy WebP: a colour gradient, encoded with libwebp's cwebp. */
     private static final String WEBP_600_X_400 = ""
             + "UklGRoQHAABXRUJQVlA4IHgHAAAwSQCdASpYApABPtFosFMoJaSioAgBABoJaW7gxAO6dgHqPhEf9j/udcf7V+65UC//6jVgn/er"
@@ -48,7 +48,7 @@ final class Images {
     private Images() {}
 
     /** A photo-like JPEG; different sizes give different bytes. */
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 

@@ -18,7 +18,7 @@ class InvalidationLogTest {
     @BeforeEach
     void open() {
         site = TestSite.services();
-        log = new InvalidationLog(site.wiring().database().jdbi());
+        log = new InvalidationLog(site.wiring().database());
     }
 
     @AfterEach

@@ -25,13 +25,22 @@ public final class TestSite implements AutoCloseable {
     public static final Instant START = Instant.parse("2024-06-20T07:38:00Z");
 
     private final Path dataDir;
-    private final MutableClock clock = new MutableClock(START);
+    private final MutableClock clock;
     private final Wiring wiring;
     private final int port;
     private final String databaseUrl;
-    /** True when the database is one of {@link Postgres}'s migrated ones, given back for the next site when this closes. */
-    private final boolean borrowed;
+    /** What becomes of the database when the site closes. */
+    private final Afterwards afterwards;
     private Http http;
+
+    private enum Afterwards {
+        /** One of {@link Postgres}'s migrated databases, given back (emptied) for the next site. */
+        GIVE_BACK,
+        /** A database the test made for this site alone: a PostgreSQL one is dropped. */
+        DROP,
+        /** A database the test shares between sites (nodes) and drops itself. */
+        LEAVE
+    }
 
     private TestSite() {
         this(Map.of());
@@ -39,26 +48,35 @@ public final class TestSite implements AutoCloseable {
 
     /** {@code environment} stands in for the process's environment variables, such as {@code DATELINE_METRICS_TOKEN}. */
     private TestSite(Map<String, String> environment) {
-        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Postgres.chosen(), environment);
+        this(Postgres.chosen() ? Postgres.migratedDatabaseUrl() : null, Afterwards.GIVE_BACK, new MutableClock(START),
+                Map.of(), environment);
     }
 
-    /**
-     * Over the database at this URL (over a SQLite file in the data folder when null), which the site gives back or,
-     * when it is not {@code borrowed}, drops.
-     */
-    private TestSite(String databaseUrl, boolean borrowed, Map<String, String> environment) {
+    /** Over the database at this URL (over a SQLite file in the data folder when null). */
+    private TestSite(String databaseUrl, Afterwards afterwards, MutableClock clock, Map<String, String> moreFlags,
+                     Map<String, String> environment) {
         try {
             this.dataDir = Files.createTempDirectory("dateline-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.clock = clock;
         this.port = freePort();
         this.databaseUrl = databaseUrl;
-        this.borrowed = borrowed;
+        this.afterwards = afterwards;
         Map<String, String> flags = dataFlags();
         flags.put("host", "127.0.0.1");
         flags.put("port", Integer.toString(port));
+        flags.putAll(moreFlags);
         this.wiring = Wiring.open(Settings.resolve(flags, environment), clock);
+    }
+
+    /**
+     * One node of a site served by several: a data folder and loopback port of its own, serving the database
+     * at the address (which the test drops itself) with the settings given. Nodes given one clock share it.
+     */
+    public static TestSite node(String databaseUrl, MutableClock clock, Map<String, String> flags) {
+        return new TestSite(databaseUrl, Afterwards.LEAVE, clock, flags, Map.of()).served();
     }
 
     /** Services only, no web server. */
@@ -73,7 +91,7 @@ public final class TestSite implements AutoCloseable {
 
     /** Services over a SQLite file whichever database the run chose: for a test of moving a site between the two. */
     public static TestSite servicesOnSqlite() {
-        return new TestSite(null, false, Map.of());
+        return new TestSite(null, Afterwards.DROP, new MutableClock(START), Map.of(), Map.of());
     }
 
     /**
@@ -81,7 +99,7 @@ public final class TestSite implements AutoCloseable {
      * PostgreSQL database of {@link Postgres}, which the site drops when it closes).
      */
     public static TestSite servingFrom(String databaseUrl) {
-        return new TestSite(databaseUrl, false, Map.of()).served();
+        return new TestSite(databaseUrl, Afterwards.DROP, new MutableClock(START), Map.of(), Map.of()).served();
     }
 
     private TestSite served() {
@@ -140,8 +158,10 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         wiring.close();
-        if (borrowed) Postgres.release(databaseUrl);
-        else if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) Postgres.drop(databaseUrl);
+        if (databaseUrl != null && afterwards == Afterwards.GIVE_BACK) Postgres.release(databaseUrl);
+        else if (afterwards == Afterwards.DROP && databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")) {
+            Postgres.drop(databaseUrl);
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

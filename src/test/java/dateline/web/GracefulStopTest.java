@@ -29,7 +29,7 @@ class GracefulStopTest {
         });
         WebServer server = new WebServer(new WebServer.Options("127.0.0.1", 0, new Csrf("http://localhost", Set.of(), "/api/"),
                 ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", () -> true, PageCache.ofMegabytes(0),
-                ctx -> false), List.of(slow)).start();
+                ctx -> false, new WebServer.Unavailable(e -> false, "unavailable")), List.of(slow)).start();
         int port = server.port();
         Http http = new Http("http://127.0.0.1:" + port);
 

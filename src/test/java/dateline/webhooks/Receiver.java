@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A system that receives webhooks, inside the test: an HTTP server on a loopback port that keeps every
  * request it is sent and answers each with the status the test chooses.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     /** One request as it arrived: its headers (names in lower case) and its body exactly. */
-    record Received(String method, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(String method, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -27,7 +27,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
 
-    Receiver() {
+    public Receiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         } catch (IOException e) {
@@ -48,7 +48,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/";
     }
 
@@ -56,7 +56,7 @@ final class Receiver implements AutoCloseable {
         status.set(code);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
