@@ -81,6 +81,7 @@ public final class WebServer implements AutoCloseable {
      * in flight get this long to finish, then the server stops whatever remains.
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(50);
 
     /**
      * What operating the server adds: the timer of every request the routes answer (none when null), and whether
@@ -114,7 +115,12 @@ public final class WebServer implements AutoCloseable {
             // every request it counts, so it stands behind the kept pages, whose answers take microseconds
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
-                server.setHandler(new CachedPageHandler(options.pages(), new GracefulHandler()));
+                GracefulHandler graceful = new GracefulHandler();
+                // once stopping, a connection idle between requests is closed this soon (Jetty waits a second by
+                // default, which every stop would pay for the readers' kept-alive connections); a request under
+                // way still has up to STOP_TIMEOUT
+                graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+                server.setHandler(new CachedPageHandler(options.pages(), graceful));
             });
             if (metrics != null) config.requestLogger.http(metrics::observe);
             config.jetty.modifyHttpConfiguration(http -> {
