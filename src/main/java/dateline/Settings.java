@@ -47,6 +47,16 @@ public record Settings(String host, int port, Path dataDir, String baseUrl, bool
         }
     }
 
+    /** Without the secrets a database address or the metrics token carry, should these settings ever be shown. */
+    @Override
+    public String toString() {
+        return "Settings[host=" + host + ", port=" + port + ", data=" + dataDir + ", baseUrl=" + baseUrl + ", dev=" + dev
+                + ", pageCacheMb=" + pageCacheMb + ", database=" + databaseUrl.map(url -> url.replaceAll("[?;].*$", "")
+                .replaceAll("//[^@/]*@", "//")).orElse("SQLite in the data folder") + ", metricsPort=" + metricsPort
+                + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + ", forwardedHeaders="
+                + forwardedHeaders + ", mediaStore=" + mediaStore + "]";
+    }
+
     /** Thrown with a message for the operator when a setting cannot be used. */
     public static final class BadSetting extends RuntimeException {
         public BadSetting(String message) {

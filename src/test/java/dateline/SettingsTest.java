@@ -71,4 +71,13 @@ class SettingsTest {
                 .isInstanceOf(Settings.BadSetting.class)
                 .hasMessageContaining("local").hasMessageContaining("database").hasMessageContaining("'s3'");
     }
+
+    @Test
+    void shown_settings_keep_the_database_password_and_the_metrics_token_to_themselves() {
+        Settings settings = Settings.resolve(Map.of(), Map.of(
+                "DATELINE_DATABASE_URL", "jdbc:postgresql://dateline:hunter2@db.example.org/news?password=hunter2",
+                "DATELINE_METRICS_TOKEN", "a-very-long-metrics-secret"));
+        assertThat(settings.toString()).contains("db.example.org/news")
+                .doesNotContain("hunter2").doesNotContain("a-very-long-metrics-secret");
+    }
 }
