@@ -21,23 +21,12 @@ public final class Fts5Index implements SearchIndex {
 
     @Override
     public void put(Handle h, IndexEntry e) {
-        remove(h, e.articleId());
-        SearchEntries.put(h, e);
-        h.createUpdate("INSERT INTO search_text (rowid, headline, standfirst, tags, authors, body) "
-                        + "VALUES (:id, :headline, :standfirst, :tags, :authors, :body)")
-                .bind("id", e.articleId())
-                .bind("headline", Highlighted.clean(e.headline()))
-                .bind("standfirst", Highlighted.clean(e.standfirst()))
-                .bind("tags", Highlighted.clean(e.tags()))
-                .bind("authors", Highlighted.clean(e.authors()))
-                .bind("body", Highlighted.clean(e.body()))
-                .execute();
+        SearchEntries.putText(h, e, "rowid");
     }
 
     @Override
     public void remove(Handle h, long articleId) {
-        h.createUpdate("DELETE FROM search_text WHERE rowid = :id").bind("id", articleId).execute();
-        SearchEntries.remove(h, articleId);
+        SearchEntries.removeText(h, articleId, "rowid");
     }
 
     @Override

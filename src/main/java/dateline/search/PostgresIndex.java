@@ -36,23 +36,12 @@ public final class PostgresIndex implements SearchIndex {
 
     @Override
     public void put(Handle h, IndexEntry e) {
-        remove(h, e.articleId());
-        SearchEntries.put(h, e);
-        h.createUpdate("INSERT INTO search_text (article_id, headline, standfirst, tags, authors, body) "
-                        + "VALUES (:id, :headline, :standfirst, :tags, :authors, :body)")
-                .bind("id", e.articleId())
-                .bind("headline", Highlighted.clean(e.headline()))
-                .bind("standfirst", Highlighted.clean(e.standfirst()))
-                .bind("tags", Highlighted.clean(e.tags()))
-                .bind("authors", Highlighted.clean(e.authors()))
-                .bind("body", Highlighted.clean(e.body()))
-                .execute();
+        SearchEntries.putText(h, e, "article_id");
     }
 
     @Override
     public void remove(Handle h, long articleId) {
-        h.createUpdate("DELETE FROM search_text WHERE article_id = :id").bind("id", articleId).execute();
-        SearchEntries.remove(h, articleId);
+        SearchEntries.removeText(h, articleId, "article_id");
     }
 
     @Override

@@ -66,4 +66,28 @@ final class SearchEntries {
         if (q.publishedUntil() != null) query.bind("until", q.publishedUntil());
         return query;
     }
+
+    /**
+     * Writes an article's words into {@code search_text}, replacing what it had, besides its filters;
+     * {@code key} is the column that holds the article's id there (FTS5's {@code rowid}, or {@code article_id}).
+     */
+    static void putText(Handle h, IndexEntry e, String key) {
+        removeText(h, e.articleId(), key);
+        put(h, e);
+        h.createUpdate("INSERT INTO search_text (" + key + ", headline, standfirst, tags, authors, body) "
+                        + "VALUES (:id, :headline, :standfirst, :tags, :authors, :body)")
+                .bind("id", e.articleId())
+                .bind("headline", Highlighted.clean(e.headline()))
+                .bind("standfirst", Highlighted.clean(e.standfirst()))
+                .bind("tags", Highlighted.clean(e.tags()))
+                .bind("authors", Highlighted.clean(e.authors()))
+                .bind("body", Highlighted.clean(e.body()))
+                .execute();
+    }
+
+    /** Forgets an article's words and its filters. */
+    static void removeText(Handle h, long articleId, String key) {
+        h.createUpdate("DELETE FROM search_text WHERE " + key + " = :id").bind("id", articleId).execute();
+        remove(h, articleId);
+    }
 }
