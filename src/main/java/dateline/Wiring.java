@@ -203,7 +203,7 @@ public final class Wiring implements AutoCloseable {
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         formerAddresses.orElse(articleRoutes::notFound),
                         newsroom::renderNotAllowed,
-                        serverError, database::isReachable, pageCache,
+                        serverError, pageCache,
                         ctx -> AccountRoutes.carriesSession(ctx) || commentRoutes.awaitsModeration(ctx),
                         new WebServer.Unavailable(Database::isUnreachable, templates.render("errors/unavailable.jte",
                                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg"))))),

@@ -106,12 +106,13 @@ class DatabaseLostTest {
         assertThat(new HtmlChecker().errors(comment.body())).as("the page is valid HTML").isEmpty();
         assertUnavailable(http.post("/admin/articles/" + bridge.id(), Http.form("csrf", deskToken, "headline",
                 "Harbour bridge closes again", "version", "1"), "Cookie", session, "Origin", node.baseUrl()));
-        assertThat(http.get("/healthz").statusCode()).isEqualTo(503);
+        assertThat(http.get("/healthz").statusCode()).as("alive, so a supervisor leaves it be").isEqualTo(200);
+        assertThat(http.get("/readyz").statusCode()).as("not ready, so a load balancer leaves it out").isEqualTo(503);
 
         startDatabase();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (http.get("/healthz").statusCode() != 200) {
+        while (http.get("/readyz").statusCode() != 200) {
             assertThat(System.nanoTime()).as("recovers within 30 s").isLessThan(deadline);
             Thread.sleep(100);
         }

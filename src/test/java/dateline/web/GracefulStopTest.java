@@ -28,7 +28,7 @@ class GracefulStopTest {
             ctx.result("finished");
         });
         WebServer server = new WebServer(new WebServer.Options("127.0.0.1", 0, new Csrf("http://localhost", Set.of(), "/api/"),
-                ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", () -> true, PageCache.ofMegabytes(0),
+                ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", PageCache.ofMegabytes(0),
                 ctx -> false, new WebServer.Unavailable(e -> false, "unavailable")), List.of(slow)).start();
         int port = server.port();
         Http http = new Http("http://127.0.0.1:" + port);

@@ -48,7 +48,7 @@ class PageCacheTest {
             });
         };
         server = new WebServer(new WebServer.Options("127.0.0.1", 0, new Csrf("http://localhost", Set.of(), "/api/"),
-                ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", () -> true, pages,
+                ctx -> {}, ctx -> ctx.result("nothing here"), ctx -> {}, "failed", pages,
                 ctx -> ctx.cookie("newsroom") != null, new WebServer.Unavailable(e -> false, "unavailable")),
                 List.of(routes)).start();
         http = new Http("http://127.0.0.1:" + server.port());
