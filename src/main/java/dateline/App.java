@@ -60,7 +60,7 @@ public final class App implements Runnable {
         if (code != 0) System.exit(code);
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new App()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidInput invalid) {
                 invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));

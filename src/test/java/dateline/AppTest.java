@@ -1,22 +1,19 @@
 package dateline;
 
+import static dateline.testing.Commands.runReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.Role;
 import dateline.articles.ArticleSummary;
+import dateline.testing.Commands.Run;
 import dateline.testing.Postgres;
 import dateline.web.PageRequest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,24 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, as an operator uses it: on a data folder's SQLite file, and on PostgreSQL. */
 class AppTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String stdin, String... args) {
-        InputStream originalIn = System.in;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var commandLine = App.commandLine();
-            commandLine.setOut(new PrintWriter(out, true));
-            commandLine.setErr(new PrintWriter(err, true));
-            int code = commandLine.execute(args);
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(originalIn);
-        }
-    }
-
     private static Wiring open(Path data) {
         return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
     }
@@ -59,7 +38,7 @@ class AppTest {
     class Users_add {
         @Test
         void opens_an_account_with_the_password_read_from_standard_input(@TempDir Path data) {
-            Run run = run("a sturdy long passphrase\n", "users", "add", "--data", data.toString(),
+            Run run = runReading("a sturdy long passphrase\n", "users", "add", "--data", data.toString(),
                     "--email", "editor@example.org", "--name", "Ines Duarte", "--role", "editor", "--password-stdin");
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("Ines Duarte").doesNotContain("sturdy");
@@ -72,24 +51,24 @@ class AppTest {
 
         @Test
         void a_new_password_can_be_set_from_the_command_line(@TempDir Path data) {
-            run("first long passphrase\n", "users", "add", "--data", data.toString(), "--email", "a@example.org",
+            runReading("first long passphrase\n", "users", "add", "--data", data.toString(), "--email", "a@example.org",
                     "--name", "A", "--role", "author", "--password-stdin");
-            Run run = run("second long passphrase\n", "users", "password", "--data", data.toString(), "--email", "a@example.org");
+            Run run = runReading("second long passphrase\n", "users", "password", "--data", data.toString(), "--email", "a@example.org");
             assertThat(run.code()).as(run.err()).isZero();
             try (Wiring wiring = open(data)) {
                 assertThat(wiring.accounts().passwordMatches("a@example.org", "second long passphrase")).isTrue();
             }
-            assertThat(run("x\n", "users", "password", "--data", data.toString(), "--email", "b@example.org").code()).isEqualTo(1);
+            assertThat(runReading("x\n", "users", "password", "--data", data.toString(), "--email", "b@example.org").code()).isEqualTo(1);
         }
 
         @Test
         void explains_what_is_wrong_and_opens_nothing(@TempDir Path data) {
-            Run badRole = run("", "users", "add", "--data", data.toString(), "--email", "x@example.org", "--name", "X",
+            Run badRole = runReading("", "users", "add", "--data", data.toString(), "--email", "x@example.org", "--name", "X",
                     "--role", "owner");
             assertThat(badRole.code()).isEqualTo(1);
             assertThat(badRole.err()).contains("admin, editor, author or contributor");
 
-            Run weak = run("short\n", "users", "add", "--data", data.toString(), "--email", "x@example.org",
+            Run weak = runReading("short\n", "users", "add", "--data", data.toString(), "--email", "x@example.org",
                     "--name", "X", "--role", "admin", "--password-stdin");
             assertThat(weak.code()).isEqualTo(1);
             assertThat(weak.err()).contains("password: Use at least 12 characters");
@@ -103,12 +82,12 @@ class AppTest {
     class Search_rebuild {
         @Test
         void writes_every_articles_entry_again_and_says_how_many(@TempDir Path data) {
-            assertThat(run("", "demo", "--data", data.toString(), "--articles", "30", "--seed", "2").code()).isZero();
+            assertThat(runReading("", "demo", "--data", data.toString(), "--articles", "30", "--seed", "2").code()).isZero();
             try (Wiring wiring = open(data)) {
                 wiring.database().jdbi().useHandle(h -> h.execute("DELETE FROM search_text"));
             }
 
-            Run rebuild = run("", "search", "rebuild", "--data", data.toString());
+            Run rebuild = runReading("", "search", "rebuild", "--data", data.toString());
 
             assertThat(rebuild.code()).as(rebuild.err()).isZero();
             assertThat(rebuild.out()).contains("Indexed 30 articles");
@@ -125,10 +104,10 @@ class AppTest {
         @Test
         void a_site_exported_as_json_imports_into_an_empty_one(@TempDir Path first, @TempDir Path second,
                                                                @TempDir Path files) throws IOException {
-            assertThat(run("", "demo", "--data", first.toString(), "--articles", "12", "--seed", "4").code()).isZero();
+            assertThat(runReading("", "demo", "--data", first.toString(), "--articles", "12", "--seed", "4").code()).isZero();
             Path file = files.resolve("site.json");
 
-            Run export = run("", "export", "json", file.toString(), "--data", first.toString(),
+            Run export = runReading("", "export", "json", file.toString(), "--data", first.toString(),
                     "--base-url", "https://news.example.org");
             assertThat(export.code()).as(export.err()).isZero();
             assertThat(export.out()).startsWith("Wrote " + file);
@@ -137,7 +116,7 @@ class AppTest {
             }
             assertThat(Files.readString(file)).contains("\"link\" : \"https://news.example.org/");
 
-            Run imported = run("", "import", "json", file.toString(), "--data", second.toString());
+            Run imported = runReading("", "import", "json", file.toString(), "--data", second.toString());
             assertThat(imported.code()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("articles");
             try (Wiring was = open(first); Wiring now = open(second)) {
@@ -150,7 +129,7 @@ class AppTest {
                                                                                  @TempDir Path files) throws IOException {
             Path file = Files.writeString(files.resolve("site.json"), "the export of yesterday");
 
-            Run failed = run("", "export", "json", file.toString(), "--data", data.toString(), "--base-url", "ftp://nowhere");
+            Run failed = runReading("", "export", "json", file.toString(), "--data", data.toString(), "--base-url", "ftp://nowhere");
 
             assertThat(failed.code()).isNotZero();
             assertThat(Files.readString(file)).isEqualTo("the export of yesterday");
@@ -164,7 +143,7 @@ class AppTest {
                 throws IOException {
             Path file = Files.writeString(files.resolve("other.json"), "{\"format\": \"ghost\", \"version\": 1}");
 
-            Run refused = run("", "import", "json", file.toString(), "--data", data.toString());
+            Run refused = runReading("", "import", "json", file.toString(), "--data", data.toString());
 
             assertThat(refused.code()).isNotZero();
             assertThat(refused.err()).contains("Line 1").contains("not a Dateline export");
@@ -199,17 +178,17 @@ class AppTest {
             String second = freshDatabase();
             Path file = files.resolve("site.json");
 
-            Run demo = run("", "demo", "--data", data.toString(), "--database-url", first, "--articles", "12", "--seed", "4");
+            Run demo = runReading("", "demo", "--data", data.toString(), "--database-url", first, "--articles", "12", "--seed", "4");
             assertThat(demo.code()).as(demo.err()).isZero();
-            Run user = run("a sturdy long passphrase\n", "users", "add", "--data", data.toString(), "--database-url", first,
+            Run user = runReading("a sturdy long passphrase\n", "users", "add", "--data", data.toString(), "--database-url", first,
                     "--email", "editor@example.org", "--name", "Ines Duarte", "--role", "editor", "--password-stdin");
             assertThat(user.code()).as(user.err()).isZero();
-            Run rebuild = run("", "search", "rebuild", "--data", data.toString(), "--database-url", first);
+            Run rebuild = runReading("", "search", "rebuild", "--data", data.toString(), "--database-url", first);
             assertThat(rebuild.out()).as(rebuild.err()).contains("Indexed 12 articles");
-            Run export = run("", "export", "json", file.toString(), "--data", data.toString(), "--database-url", first,
+            Run export = runReading("", "export", "json", file.toString(), "--data", data.toString(), "--database-url", first,
                     "--base-url", "https://news.example.org");
             assertThat(export.code()).as(export.err()).isZero();
-            Run imported = run("", "import", "json", file.toString(), "--data", other.toString(), "--database-url", second);
+            Run imported = runReading("", "import", "json", file.toString(), "--data", other.toString(), "--database-url", second);
             assertThat(imported.code()).as(imported.err()).isZero();
 
             assertThat(data.resolve("dateline.db")).doesNotExist();
@@ -229,8 +208,8 @@ class AppTest {
         @Test
         void fills_a_site_the_same_way_for_the_same_seed(@TempDir Path first, @TempDir Path second) {
             String[] options = {"--articles", "40", "--seed", "7", "--now", "2024-06-20T12:00:00Z"};
-            assertThat(run("", concat(new String[] {"demo", "--data", first.toString()}, options)).code()).isZero();
-            Run again = run("", concat(new String[] {"demo", "--data", second.toString()}, options));
+            assertThat(runReading("", concat(new String[] {"demo", "--data", first.toString()}, options)).code()).isZero();
+            Run again = runReading("", concat(new String[] {"demo", "--data", second.toString()}, options));
             assertThat(again.code()).isZero();
             assertThat(again.out()).contains("Wrote 40 articles");
             assertThat(headlinesAndPaths(first)).isEqualTo(headlinesAndPaths(second)).hasSize(40);
@@ -238,7 +217,7 @@ class AppTest {
 
         @Test
         void writes_a_realistic_newsroom_spread_over_months(@TempDir Path data) {
-            assertThat(run("", "demo", "--data", data.toString(), "--articles", "120", "--seed", "3",
+            assertThat(runReading("", "demo", "--data", data.toString(), "--articles", "120", "--seed", "3",
                     "--now", "2024-06-20T12:00:00Z").code()).isZero();
             try (Wiring wiring = open(data)) {
                 List<ArticleSummary> all = wiring.articles().latest(new PageRequest(null, null, 100)).items();

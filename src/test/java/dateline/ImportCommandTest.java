@@ -1,10 +1,10 @@
 package dateline;
 
+import static dateline.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.imports.Fixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dateline.testing.Commands.Run;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -13,18 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dateline import wxr}, as an operator runs it. */
 class ImportCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var commandLine = App.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static Wiring open(Path data) {
         return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
     }

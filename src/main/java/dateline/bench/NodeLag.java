@@ -2,7 +2,6 @@ package dateline.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dateline.Settings;
 import dateline.Wiring;
 import dateline.accounts.Account;
 import dateline.accounts.NewAccount;
@@ -18,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +55,7 @@ public final class NodeLag {
         String token;
         long articleId;
         String path;
-        try (Wiring site = Wiring.open(Settings.resolve(Map.of("data", scratch.toString(),
-                "database-url", Options.required(options, "--database-url")), Map.of()), Clock.systemUTC())) {
+        try (Wiring site = Sites.open(scratch.toString(), Map.of("database-url", Options.required(options, "--database-url")))) {
             Account editor = site.accounts().byEmail("node-lag@example.org").orElseGet(() -> site.accounts()
                     .open(new NewAccount("node-lag@example.org", "Node Lag", Role.EDITOR, null)));
             token = site.apiTokens().create(editor, "node lag " + System.nanoTime(), Set.of(Scope.WRITE)).secret();

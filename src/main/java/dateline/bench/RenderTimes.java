@@ -1,6 +1,5 @@
 package dateline.bench;
 
-import dateline.Settings;
 import dateline.Wiring;
 import dateline.articles.ArticleDraft;
 import dateline.articles.FullArticle;
@@ -12,7 +11,6 @@ import dateline.web.PageRequest;
 import dateline.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ import java.util.Map;
  * the front page and a section page — through the same path a request takes (Jetty, the routes, the
  * services, SQLite, the templates) with the page cache off, and without a network: requests go to the
  * server in memory. Baselines measured in the same run: {@code /healthz} (the request path alone: no
- * template, one trivial query) and the "can't find that page" page (a small template over two short lists).
+ * template, no query) and the "can't find that page" page (a small template over two short lists).
  *
  * <pre>RenderTimes --data DIR [--articles 500] [--warm-up 3000] [--iterations 2000]</pre>
  * fills DIR with a demonstration site when it has none, then prints one line per page: bytes, p50, p99 and
@@ -44,9 +42,9 @@ public final class RenderTimes {
         int warmUp = Options.number(options, "--warm-up", 3000);
         int iterations = Options.number(options, "--iterations", 2000);
         boolean fresh = !Files.exists(data.resolve("dateline.db"));
-        Settings settings = new Settings("127.0.0.1", 0, data, "http://localhost", false, 0, java.util.Optional.empty(), 0,
-                java.util.Optional.empty(), false, Settings.MediaStoreChoice.LOCAL);
-        try (Wiring wiring = Wiring.open(settings, Clock.systemUTC())) {
+        // the page cache off, so that every request makes its page
+        try (Wiring wiring = Sites.open(data.toString(), Map.of("host", "127.0.0.1", "port", "0",
+                "base-url", "http://localhost", "page-cache-mb", "0"))) {
             if (fresh) {
                 new DemoSite(wiring.site(), wiring.accounts(), wiring.articles(), wiring.comments())
                         .fill(articles, 1, DEMO_NOW, null);
