@@ -17,6 +17,7 @@ import dateline.search.SearchService;
 import dateline.storage.Database;
 import dateline.storage.DatabaseCopy;
 import dateline.storage.Dialect;
+import dateline.storage.SqliteCopies;
 import dateline.web.InvalidInput;
 import dateline.web.WebServer;
 import java.io.BufferedOutputStream;
@@ -485,8 +486,10 @@ public final class App implements Runnable {
 
     @Command(name = "migrate-db", mixinStandardHelpOptions = true,
             description = "Move a whole site into another database, SQLite to PostgreSQL or back: every table is copied, "
-                    + "then counted and checked row by row against the source, and the search index is rebuilt. Stop "
-                    + "the site first; the target must hold no site. Media files are not in the database.")
+                    + "then counted and checked row by row against the source, and the search index is rebuilt. The site "
+                    + "may keep serving: it is copied as it stood when the copy began (a snapshot of a SQLite file, one "
+                    + "transaction on PostgreSQL), and changes made after that are not in the copy. The target must hold "
+                    + "no site. Media files are not in the database.")
     static final class MigrateDb implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -513,7 +516,12 @@ public final class App implements Runnable {
             out.printf("Copying the site from %s to %s.%n", source, target);
             out.flush();
             DatabaseCopy.Report report;
-            try (Database sourceDatabase = source.open(); Database targetDatabase = target.open()) {
+            try (SqliteCopies.Snapshot snapshot = snapshot(source, out);
+                 Database sourceDatabase = snapshot == null ? source.open() : Database.openSqlite(snapshot.folder());
+                 Database targetDatabase = target.open()) {
+                if (snapshot == null) {
+                    out.println("Reading the site in one transaction: changes committed after it began are not copied.");
+                }
                 report = DatabaseCopy.copy(sourceDatabase, targetDatabase, SearchService::holdsIndex, new CopyLines(out));
             }
             SearchService.Rebuilt rebuilt = rebuildSearch(source, target);
@@ -524,6 +532,24 @@ public final class App implements Runnable {
                             + "in %.1f s.%n", report.tables().size(), report.rows(), (System.nanoTime() - started) / 1e9,
                     seconds(report.copying()), seconds(report.verifying()), seconds(searching));
             return 0;
+        }
+
+        /**
+         * A SQLite source is copied from a snapshot of it, so that the copy reads a site that stands still while the
+         * site itself goes on serving and writing; null for a PostgreSQL source, read in one transaction instead.
+         */
+        private static SqliteCopies.Snapshot snapshot(SiteDatabase source, PrintWriter out) throws IOException {
+            if (source.sqliteFile() == null) return null;
+            SqliteCopies.Snapshot snapshot;
+            try {
+                snapshot = SqliteCopies.snapshotBeside(source.sqliteFile());
+            } catch (SqliteCopies.NotADatabase e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            out.printf("Took a snapshot of %s (%,d bytes): changes committed after it are not copied.%n",
+                    source.sqliteFile(), Files.size(snapshot.file()));
+            out.flush();
+            return snapshot;
         }
 
         /** The search index is derived from the articles: the copy's is written by the target's own search. */
@@ -577,6 +603,12 @@ public final class App implements Runnable {
                     return new SiteDatabase(null, text);
                 }
                 return new SiteDatabase(Path.of(text).toAbsolutePath().normalize(), null);
+            }
+
+            /** The SQLite file of this side, or null when it is a PostgreSQL database. */
+            Path sqliteFile() {
+                if (url == null) return dataDir.resolve(FILE);
+                return Dialect.ofJdbcUrl(url) == Dialect.SQLITE ? Dialect.sqliteFile(url) : null;
             }
 
             /** Opens the database, migrating it; one that cannot be reached or opened is a message, not a stack trace. */

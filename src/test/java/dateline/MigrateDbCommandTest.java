@@ -1,5 +1,6 @@
 package dateline;
 
+import static dateline.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.Account;
@@ -19,6 +20,7 @@ import dateline.pages.PageDraft;
 import dateline.search.SearchService;
 import dateline.storage.Database;
 import dateline.storage.DatabaseCopy;
+import dateline.testing.Commands.Run;
 import dateline.testing.DemoSites;
 import dateline.testing.Postgres;
 import dateline.testing.TestSite;
@@ -27,8 +29,6 @@ import dateline.webhooks.WebhookEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrateDbCommandTest {
-    private record Run(int code, String out, String err) {}
-
     private TestSite original;
     private String postgres;
     private Path roundTrip;
@@ -215,6 +213,115 @@ class MigrateDbCommandTest {
                 .doesNotContain("secret", "\tat ");
     }
 
+    @Test
+    void a_site_on_sqlite_that_writes_throughout_the_move_is_copied_as_it_stood_at_one_moment() throws Exception {
+        String target = Postgres.freshDatabaseUrl();
+        try (TestSite busy = TestSite.servicesOnSqlite()) {
+            Comments comments = Comments.on(busy);
+            Map<String, DatabaseCopy.TableCheck> before = DatabaseCopy.checksums(busy.wiring().database(), name -> false);
+            Map<String, DatabaseCopy.TableCheck> copied;
+            long written;
+            try (comments) {
+                comments.start();
+                Run moved = run("migrate-db", "--from", busy.dataDir().toString(), "--to", target);
+                written = comments.stop();
+                assertThat(moved.code()).as(moved.err()).isZero();
+                assertThat(moved.out()).contains("Took a snapshot of", "the same on both sides");
+            }
+            try (Database copy = Database.open(target)) {
+                copied = DatabaseCopy.checksums(copy, name -> false);
+            }
+            assertWholeWritesOnly(before, copied, written);
+        } finally {
+            Postgres.drop(target);
+        }
+    }
+
+    @Test
+    void a_site_on_postgresql_that_writes_throughout_the_move_is_copied_as_it_stood_at_one_moment() throws Exception {
+        Path target = folder();
+        try (TestSite busy = TestSite.servingFrom(Postgres.freshDatabaseUrl())) {
+            Comments comments = Comments.on(busy);
+            Map<String, DatabaseCopy.TableCheck> before = DatabaseCopy.checksums(busy.wiring().database(), name -> false);
+            long written;
+            try (comments) {
+                comments.start();
+                Run moved = run("migrate-db", "--from", busy.dataFlags().get("database-url"), "--to", target.toString());
+                written = comments.stop();
+                assertThat(moved.code()).as(moved.err()).isZero();
+                assertThat(moved.out()).contains("in one transaction", "the same on both sides");
+            }
+            try (Database copy = Database.openSqlite(target)) {
+                assertWholeWritesOnly(before, DatabaseCopy.checksums(copy, name -> false), written);
+            }
+        }
+    }
+
+    /**
+     * The copy holds some of the comments written during the move, not all (so writes went on throughout), and each
+     * whole: a comment and the note that drops its pages are written in one transaction, so they come in pairs.
+     */
+    private static void assertWholeWritesOnly(Map<String, DatabaseCopy.TableCheck> before,
+                                              Map<String, DatabaseCopy.TableCheck> copied, long written) {
+        long comments = copied.get("comments").rows() - before.get("comments").rows();
+        long notes = copied.get("cache_invalidations").rows() - before.get("cache_invalidations").rows();
+        assertThat(comments).as("comments written during the move that are in the copy").isPositive().isLessThan(written);
+        assertThat(notes).as("their notes").isEqualTo(comments);
+    }
+
+    /** Comments written one after another on an article of their own, from a thread of their own, until stopped. */
+    private static final class Comments implements AutoCloseable {
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(10);
+        private volatile boolean stopped;
+        private volatile RuntimeException failed;
+
+        private Comments(TestSite site) {
+            Account editor = site.wiring().accounts().open(new NewAccount("busy@example.org", "Bea Busy", Role.EDITOR,
+                    null));
+            long article = site.articles().anArticle().headline("Harbour works go on").by(editor)
+                    .publishedAt(TestSite.START).article().id();
+            thread = new Thread(() -> {
+                try {
+                    while (!stopped) {
+                        site.wiring().comments().commentAsStaff(article, "Update " + written.get() + " from the quay.", editor);
+                        written.incrementAndGet();
+                        begun.countDown();
+                    }
+                } catch (RuntimeException e) {
+                    failed = e;
+                    while (begun.getCount() > 0) begun.countDown();
+                }
+            }, "comments-during-the-move");
+        }
+
+        /** The article and its writer, not yet writing. */
+        static Comments on(TestSite site) {
+            return new Comments(site);
+        }
+
+        /** Starts writing, and answers once a few comments are written. */
+        void start() throws InterruptedException {
+            thread.start();
+            begun.await();
+        }
+
+        /** Stops writing; answers how many comments were written. */
+        long stop() throws InterruptedException {
+            stopped = true;
+            thread.join();
+            if (failed != null) throw failed;
+            return written.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stopped = true;
+            thread.join();
+        }
+    }
+
     // ---- the site
 
     /**
@@ -277,16 +384,6 @@ class MigrateDbCommandTest {
     private static String comparable(String html, TestSite server) {
         return html.replace(server.baseUrl(), "").replaceAll("name=\"(csrf|form_token|token)\" value=\"[^\"]*\"", "")
                 .replaceAll("value=\"[A-Za-z0-9_\\-.:]{20,}\"", "");
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var commandLine = App.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private Path folder() {

@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Copies every row of a site's database into an empty database of the same schema, SQLite or PostgreSQL either
@@ -36,6 +38,12 @@ import java.util.stream.Collectors;
  * from the foreign keys); a row that refers to a later row of its own table (a page moved under a newer one) is
  * written without that reference first and given it once the table is copied. Each batch of rows is one
  * transaction: a copy that stops half-way leaves a target to throw away, and the copy runs again into a fresh one.
+ *
+ * <p>The source may be in use meanwhile. Everything read from a PostgreSQL source, the copy and its check alike, is
+ * read in one read-only {@code REPEATABLE READ} transaction, which sees the database as it stood when it began: a
+ * change committed later is in neither, so it can neither be half-copied nor fail the check. A SQLite source is read
+ * as it is, outside any transaction (one of ours would take the write lock and stop the site's writes): copy a
+ * snapshot of a site in use ({@link SqliteCopies#snapshot}), as {@code dateline migrate-db} does.
  *
  * <p>Values are read as what they mean, not as what each database stores: SQLite keeps a boolean as 0 or 1 and
  * PostgreSQL as true or false, SQLite a byte array as a BLOB and PostgreSQL as BYTEA. The checksum hashes the values
@@ -137,35 +145,50 @@ public final class DatabaseCopy {
 
     /** Every table's check, except the tables {@code leftOut} names: what {@link #copy} compares. */
     public static Map<String, TableCheck> checksums(Database database, Predicate<String> leftOut) {
-        Map<String, TableCheck> checks = new TreeMap<>();
-        for (Table table : describe(database, leftOut).values()) checks.put(table.name(), check(database, table));
-        return checks;
+        return database.jdbi().withHandle(h -> {
+            Map<String, TableCheck> checks = new TreeMap<>();
+            for (Table table : describe(h, leftOut).values()) checks.put(table.name(), check(h, database.dialect(), table));
+            return checks;
+        });
     }
 
     private Report run() {
         refuseNewer(from, "source");
         refuseNewer(to, "target");
-        Map<String, Table> sources = describe(from, leftOut);
-        Map<String, Table> targets = describe(to, leftOut);
-        for (Table source : sources.values()) refuseUnlike(source, targets.get(source.name()));
+        return from.jdbi().withHandle(source -> {
+            if (from.dialect() != Dialect.POSTGRESQL) return run(source);
+            source.setReadOnly(true);
+            try {
+                return source.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, this::run);
+            } finally {
+                source.setReadOnly(false);
+            }
+        });
+    }
+
+    /** The copy, reading the source only through {@code source}. */
+    private Report run(Handle source) {
+        Map<String, Table> sources = describe(source, leftOut);
+        Map<String, Table> targets = to.jdbi().withHandle(h -> describe(h, leftOut));
+        for (Table table : sources.values()) refuseUnlike(table, targets.get(table.name()));
         refuseUnlessEmpty(targets.values());
 
         long started = System.nanoTime();
         List<Table> order = parentsFirst(sources.keySet().stream().map(targets::get).toList());
-        for (Table table : order) copyTable(sources.get(table.name()), table);
+        for (Table table : order) copyTable(source, sources.get(table.name()), table);
         if (to.dialect() == Dialect.POSTGRESQL) continueIdentities(order);
         Duration copying = Duration.ofNanos(System.nanoTime() - started);
 
         started = System.nanoTime();
         List<TableCheck> checks = new ArrayList<>();
         for (Table table : order) {
-            TableCheck source = check(from, sources.get(table.name()));
-            TableCheck target = check(to, table.withColumnsOf(sources.get(table.name())));
-            if (source.rows() != target.rows() || !source.checksum().equals(target.checksum())) {
-                throw new Mismatch(table.name(), source, target);
+            TableCheck original = check(source, from.dialect(), sources.get(table.name()));
+            TableCheck copy = to.jdbi().withHandle(h -> check(h, to.dialect(), table.withColumnsOf(sources.get(table.name()))));
+            if (original.rows() != copy.rows() || !original.checksum().equals(copy.checksum())) {
+                throw new Mismatch(table.name(), original, copy);
             }
-            checks.add(source);
-            progress.verified(source);
+            checks.add(original);
+            progress.verified(original);
         }
         return new Report(checks, copying, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -208,26 +231,24 @@ public final class DatabaseCopy {
 
     // ---- reading the schema
 
-    private static Map<String, Table> describe(Database database, Predicate<String> leftOut) {
-        return database.jdbi().withHandle(h -> {
-            try {
-                Connection connection = h.getConnection();
-                DatabaseMetaData meta = connection.getMetaData();
-                String schema = connection.getSchema();
-                List<String> names = new ArrayList<>();
-                try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
-                    while (tables.next()) names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-                }
-                Map<String, Table> described = new LinkedHashMap<>();
-                for (String name : names) {
-                    if (name.equals(FLYWAY_HISTORY) || name.startsWith("sqlite_") || leftOut.test(name)) continue;
-                    described.put(name, describe(meta, schema, name));
-                }
-                return described;
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read the tables of the database", e);
+    private static Map<String, Table> describe(Handle h, Predicate<String> leftOut) {
+        try {
+            Connection connection = h.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            String schema = connection.getSchema();
+            List<String> names = new ArrayList<>();
+            try (ResultSet tables = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+                while (tables.next()) names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }
-        });
+            Map<String, Table> described = new LinkedHashMap<>();
+            for (String name : names) {
+                if (name.equals(FLYWAY_HISTORY) || name.startsWith("sqlite_") || leftOut.test(name)) continue;
+                described.put(name, describe(meta, schema, name));
+            }
+            return described;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tables of the database", e);
+        }
     }
 
     private static Table describe(DatabaseMetaData meta, String schema, String name) throws SQLException {
@@ -299,7 +320,7 @@ public final class DatabaseCopy {
 
     // ---- copying
 
-    private void copyTable(Table source, Table target) {
+    private void copyTable(Handle from, Table source, Table target) {
         List<Column> columns = source.columns();
         String insert = "INSERT INTO " + quoted(target.name()) + " (" + columnList(columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -308,7 +329,7 @@ public final class DatabaseCopy {
         SelfReferences later = new SelfReferences(target, columns);
         long[] copied = {0};
         List<Object[]> batch = new ArrayList<>(BATCH);
-        eachRow(from, source, row -> {
+        eachRow(from, this.from.dialect(), source, row -> {
             batch.add(later.holdBack(row));
             if (batch.size() == BATCH) {
                 write(insert, kinds, batch);
@@ -423,43 +444,44 @@ public final class DatabaseCopy {
         void row(Object[] values);
     }
 
-    /** Every row of the table in primary-key order, as values that mean the same whichever database they came from. */
-    private static void eachRow(Database database, Table table, RowHandler handler) {
+    /**
+     * Every row of the table in primary-key order, as values that mean the same whichever database they came from;
+     * in the transaction of {@code h}, if it is in one.
+     */
+    private static void eachRow(Handle h, Dialect dialect, Table table, RowHandler handler) {
         String sql = "SELECT " + columnList(table.columns()) + " FROM " + quoted(table.name()) + " ORDER BY "
-                + table.primaryKey().stream().map(c -> inByteOrder(database.dialect(), c)).collect(Collectors.joining(", "));
-        database.jdbi().useHandle(h -> {
-            Connection connection = h.getConnection();
-            try {
-                // PostgreSQL hands a result over in pieces only inside a transaction; SQLite does so anyway, and a
-                // transaction there would take the write lock (every transaction of ours begins IMMEDIATE)
-                boolean streaming = database.dialect() == Dialect.POSTGRESQL;
-                if (streaming) connection.setAutoCommit(false);
-                try (Statement statement = connection.createStatement()) {
-                    statement.setFetchSize(BATCH);
-                    try (ResultSet rs = statement.executeQuery(sql)) {
-                        int n = table.columns().size();
-                        while (rs.next()) {
-                            Object[] row = new Object[n];
-                            for (int i = 0; i < n; i++) row[i] = read(rs, i + 1, table.columns().get(i).kind());
-                            handler.row(row);
-                        }
-                    }
-                } finally {
-                    if (streaming) {
-                        connection.rollback();
-                        connection.setAutoCommit(true);
+                + table.primaryKey().stream().map(c -> inByteOrder(dialect, c)).collect(Collectors.joining(", "));
+        Connection connection = h.getConnection();
+        try {
+            // PostgreSQL hands a result over in pieces only inside a transaction; SQLite does so anyway, and a
+            // transaction there would take the write lock (every transaction of ours begins IMMEDIATE)
+            boolean streaming = dialect == Dialect.POSTGRESQL && connection.getAutoCommit();
+            if (streaming) connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(BATCH);
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    int n = table.columns().size();
+                    while (rs.next()) {
+                        Object[] row = new Object[n];
+                        for (int i = 0; i < n; i++) row[i] = read(rs, i + 1, table.columns().get(i).kind());
+                        handler.row(row);
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read the table " + table.name() + ": " + e.getMessage(), e);
+            } finally {
+                if (streaming) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the table " + table.name() + ": " + e.getMessage(), e);
+        }
     }
 
-    private static TableCheck check(Database database, Table table) {
+    private static TableCheck check(Handle h, Dialect dialect, Table table) {
         MessageDigest digest = sha256();
         long[] rows = {0};
-        eachRow(database, table, row -> {
+        eachRow(h, dialect, table, row -> {
             rows[0]++;
             for (Object value : row) {
                 if (value == null) {

@@ -1,5 +1,6 @@
 package dateline.storage;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -46,6 +47,14 @@ public enum Dialect {
         if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;
         throw new IllegalArgumentException("Unsupported database URL (expected jdbc:sqlite: or jdbc:postgresql:): "
                 + withoutPassword(url));
+    }
+
+    /** The file a {@code jdbc:sqlite:} URL names (without the driver's settings after {@code ?}). */
+    public static Path sqliteFile(String url) {
+        if (ofJdbcUrl(url) != SQLITE) throw new IllegalArgumentException("Not a SQLite database: " + withoutPassword(url));
+        String file = url.substring("jdbc:sqlite:".length());
+        int settings = file.indexOf('?');
+        return Path.of(settings < 0 ? file : file.substring(0, settings)).toAbsolutePath().normalize();
     }
 
     /** The URL with any password in it hidden, for a message or a log. */

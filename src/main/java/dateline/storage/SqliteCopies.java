@@ -1,5 +1,6 @@
 package dateline.storage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,16 +8,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
- * Whole copies of a site's SQLite file, for backups: made while a server may be writing to it, and checked
+ * Whole copies of a site's SQLite file, for backups and moves: made while a server may be writing to it, and checked
  * before a restored copy takes a site's place. Each works on a connection of its own, outside any pool, so
  * it needs no running site and never migrates what it reads.
  */
 public final class SqliteCopies {
     /** How long a copy waits for a lock it cannot take at once, as the servers' own connections do. */
     private static final String BUSY_TIMEOUT_MS = "10000";
+    /** A site's database file in its data folder. */
+    private static final String FILE = "dateline.db";
 
     /** Thrown when a file is not a whole, healthy Dateline database; the message says what is wrong. */
     public static final class NotADatabase extends RuntimeException {
@@ -25,7 +30,37 @@ public final class SqliteCopies {
         }
     }
 
+    /**
+     * A {@link #snapshot} in a folder of its own, as a site's data folder holds its database ({@code dateline.db}), so
+     * that it opens like one; closing deletes the folder, with the files SQLite keeps beside the database.
+     */
+    public record Snapshot(Path folder) implements AutoCloseable {
+        public Path file() {
+            return folder.resolve(FILE);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private SqliteCopies() {}
+
+    /** A snapshot of the database at {@code source} in a new hidden folder beside it (on the same disk, with its owner). */
+    public static Snapshot snapshotBeside(Path source) throws IOException {
+        if (!Files.isRegularFile(source)) throw new NotADatabase("There is no site database at " + source + ".", null);
+        Snapshot snapshot = new Snapshot(Files.createTempDirectory(source.toAbsolutePath().getParent(), ".snapshot-"));
+        try {
+            snapshot(source, snapshot.file());
+        } catch (RuntimeException e) {
+            snapshot.close();
+            throw e;
+        }
+        return snapshot;
+    }
 
     /**
      * Writes a consistent copy of the database at {@code source} into the new file {@code target} with
