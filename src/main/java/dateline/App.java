@@ -663,7 +663,9 @@ public final class App implements Runnable {
 
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = "Write a backup of a site kept in SQLite (its database and media files) to one file, while "
-                    + "the site keeps serving. The file is readable by its owner only.")
+                    + "the site keeps serving. The file is readable by its owner only. The database is the data folder's, "
+                    + "or the file --database-url jdbc:sqlite:FILE names; the media files are those of the data folder "
+                    + "either way (none with --media-store database, which keeps them in the database).")
     static final class Backup extends SiteOptions implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -680,10 +682,21 @@ public final class App implements Runnable {
                         + "PostgreSQL's own tools (pg_dump -Fc), and copy the media folder " + settings.dataDir().resolve("media")
                         + " (or, with the media kept in the database, nothing more). See docs/deployment.md.");
             }
-            Backups.Written written = new Backups(Clock.systemUTC()).write(settings.dataDir(), to);
-            spec.commandLine().getOut().printf("Wrote %s (%,d bytes): the database (%,d bytes, schema version %s) and "
-                            + "%,d media files in %.1f s.%n", to, written.bytes(), written.databaseBytes(),
-                    written.schemaVersion(), written.mediaFiles(), written.took().toMillis() / 1000.0);
+            Backups backups = new Backups(Clock.systemUTC());
+            Path media = settings.dataDir().resolve("media").toAbsolutePath().normalize();
+            boolean mediaInDatabase = settings.mediaStore() == Settings.MediaStoreChoice.DATABASE;
+            Path database = settings.databaseUrl().map(Dialect::sqliteFile).orElse(null);
+            Backups.Written written = database == null ? backups.write(settings.dataDir(), to)
+                    : backups.write(database, mediaInDatabase ? null : media, to);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Wrote %s (%,d bytes): the database (%,d bytes, schema version %s) and %,d media files in %.1f s.%n",
+                    to, written.bytes(), written.databaseBytes(), written.schemaVersion(), written.mediaFiles(),
+                    written.took().toMillis() / 1000.0);
+            if (database != null) {
+                out.printf("The database is %s; %s. Restoring the backup puts both in one data folder.%n", database,
+                        mediaInDatabase ? "the images are kept in it (--media-store database), so no media folder was read"
+                                : "the media files are the data folder's, from " + media);
+            }
             return 0;
         }
     }

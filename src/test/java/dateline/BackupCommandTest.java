@@ -1,13 +1,13 @@
 package dateline;
 
+import static dateline.testing.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
+import dateline.testing.Commands.Run;
 import dateline.testing.Http;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dateline backup} and {@code dateline restore}, as an operator runs them beside a serving site. */
 class BackupCommandTest {
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var commandLine = App.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int code = commandLine.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static Wiring open(Path data) {
         return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
     }
@@ -210,6 +198,63 @@ class BackupCommandTest {
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("pg_dump").contains("media");
         assertThat(folder.resolve("site.zip")).doesNotExist();
+    }
+
+    @Nested
+    class Of_a_database_file_outside_the_data_folder {
+        @Test
+        void holds_that_database_and_the_data_folders_media_and_says_so(@TempDir Path folder) throws IOException {
+            Path data = folder.resolve("site");
+            Path database = folder.resolve("databases/news.db");
+            Files.createDirectories(database.getParent());
+            String url = "jdbc:sqlite:" + database;
+            try (Wiring wiring = Wiring.open(Settings.resolve(Map.of("data", data.toString(), "database-url", url),
+                    Map.of()), Clock.systemUTC())) {
+                wiring.accounts().open(new NewAccount("desk@example.org", "Dana Desk", Role.EDITOR, null));
+            }
+            Files.createDirectories(data.resolve("media/ab"));
+            Files.write(data.resolve("media/ab/photo.jpg"), PHOTO);
+            Path backup = folder.resolve("site.zip");
+
+            Run run = run("backup", "--data", data.toString(), "--database-url", url, "--to", backup.toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("1 media files", "The database is " + database,
+                    "the media files are the data folder's, from " + data.resolve("media"));
+            assertThat(data.resolve("dateline.db")).as("no database was made in the data folder").doesNotExist();
+            Path restored = folder.resolve("restored");
+            assertThat(run("restore", "--from", backup.toString(), "--data", restored.toString()).code()).isZero();
+            assertThat(Files.readAllBytes(restored.resolve("media/ab/photo.jpg"))).isEqualTo(PHOTO);
+            try (Wiring wiring = open(restored)) {
+                assertThat(wiring.accounts().byEmail("desk@example.org")).isPresent();
+            }
+        }
+
+        @Test
+        void with_the_images_kept_in_the_database_reads_no_media_folder(@TempDir Path folder) throws IOException {
+            Path data = folder.resolve("site");
+            Path database = folder.resolve("news.db");
+            String url = "jdbc:sqlite:" + database;
+            Wiring.open(Settings.resolve(Map.of("data", data.toString(), "database-url", url), Map.of()),
+                    Clock.systemUTC()).close();
+            Files.createDirectories(data.resolve("media/ab"));
+            Files.write(data.resolve("media/ab/photo.jpg"), PHOTO); // left from before the images moved
+
+            Run run = run("backup", "--data", data.toString(), "--database-url", url, "--media-store", "database",
+                    "--to", folder.resolve("site.zip").toString());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("0 media files", "the images are kept in it");
+        }
+
+        @Test
+        void that_does_not_exist_is_refused(@TempDir Path folder) {
+            Run run = run("backup", "--data", folder.toString(), "--database-url", "jdbc:sqlite:" + folder.resolve("none.db"),
+                    "--to", folder.resolve("b.zip").toString());
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err()).contains("There is no site database at");
+            assertThat(folder.resolve("b.zip")).doesNotExist();
+        }
     }
 
     @Test

@@ -76,11 +76,19 @@ public final class Backups {
 
     /** Writes a backup of the site in {@code dataDir} to {@code file}, replacing an older backup there. */
     public Written write(Path dataDir, Path file) {
-        long started = System.nanoTime();
-        Path database = dataDir.resolve(DATABASE);
-        if (!Files.isRegularFile(database)) {
+        if (!Files.isRegularFile(dataDir.resolve(DATABASE))) {
             throw new BackupRefused("There is no site in " + dataDir + ": it has no " + DATABASE + ".");
         }
+        return write(dataDir.resolve(DATABASE), dataDir.resolve(MEDIA), file);
+    }
+
+    /**
+     * Writes a backup of the site whose database is the SQLite file {@code database}, wherever it is, and whose media
+     * files are in the folder {@code media} (null when they are kept in the database), to {@code file}.
+     */
+    public Written write(Path database, Path media, Path file) {
+        long started = System.nanoTime();
+        if (!Files.isRegularFile(database)) throw new BackupRefused("There is no site database at " + database + ".");
         Path target = file.toAbsolutePath();
         if (!Files.isDirectory(target.getParent())) throw new BackupRefused("There is no folder " + target.getParent() + ".");
         Path copy = null;
@@ -97,7 +105,7 @@ public final class Backups {
                 zip.setComment("Dateline backup");
                 writeEntry(zip, MANIFEST, manifest(copy, schema).getBytes(StandardCharsets.UTF_8));
                 putFile(zip, DATABASE, copy);
-                mediaFiles = putMedia(zip, dataDir.resolve(MEDIA));
+                mediaFiles = media == null ? 0 : putMedia(zip, media);
                 zip.finish();
                 zip.flush();
                 channel.force(true);
