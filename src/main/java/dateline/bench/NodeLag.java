@@ -32,8 +32,9 @@ import java.util.Set;
  * the whole round, counted from sending the change.
  *
  * <p>Without the warm-up the figure measures a cold node instead: the second node otherwise renders the page only
- * once a change, so a hundred changes ran its rendering code a hundred times, mostly not yet compiled, and its
- * renders, not the notification, made the tail (p99 0.9–1.4 s against 0.13 s warmed, on the same loaded machine).
+ * once a change, so a hundred changes ran its rendering code a hundred times, mostly not yet compiled. Timed step by
+ * step, the second node drops the page within milliseconds of the change's commit; the lag is its render (see the
+ * README's section on several nodes).
  *
  * <p>{@code --database-url URL --from http://127.0.0.1:A --to http://127.0.0.1:B [--changes 100] [--warm-up 3000]}
  */
