@@ -259,7 +259,8 @@ class AppTest {
                 HttpResponse<String> health = waitForHealth(port);
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"ok\"");
-                assertThat(Files.readString(log)).contains("Dateline is listening on http://127.0.0.1:" + port);
+                // the line follows the start of listening, so a first request may be answered before it is written
+                assertThat(awaitLine(log, "Dateline is listening on http://127.0.0.1:" + port)).isTrue();
             } finally {
                 server.destroy();
             }
@@ -299,6 +300,15 @@ class AppTest {
             builder.environment().put("DATELINE_PORT", Integer.toString(port));
             builder.environment().put("DATELINE_DATA", data.resolve("site").toString());
             return builder.start();
+        }
+
+        private static boolean awaitLine(Path log, String line) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.readString(log).contains(line)) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(50);
+            }
+            return true;
         }
 
         private HttpResponse<String> waitForHealth(int port) throws Exception {
