@@ -115,8 +115,25 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         pages.invalidate(tagsOf(event));
     }
 
+    /** One entry in the log for comments stored together (an imported thread), not one a comment. */
+    @Override
+    public void changing(Handle h, List<CommentEvent> events) {
+        log.append(h, node, tagsOf(events), clock.instant());
+    }
+
+    @Override
+    public void changed(List<CommentEvent> events) {
+        pages.invalidate(tagsOf(events));
+    }
+
     private static Set<String> tagsOf(CommentEvent event) {
         return Set.of(PageTags.article(event.comment().articleId()), PageTags.COMMENTS);
+    }
+
+    private static Set<String> tagsOf(List<CommentEvent> events) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (CommentEvent event : events) tags.addAll(tagsOf(event));
+        return tags;
     }
 
     /**

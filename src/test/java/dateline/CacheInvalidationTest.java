@@ -13,15 +13,19 @@ import dateline.articles.Edit;
 import dateline.articles.Section;
 import dateline.comments.Comment;
 import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
 import dateline.pages.Menu;
 import dateline.pages.Page;
 import dateline.pages.PageDraft;
+import dateline.storage.InvalidationLog;
 import dateline.testing.Http;
 import dateline.testing.TestSite;
 import dateline.web.PageCache;
+import dateline.web.PageTags;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -158,6 +162,23 @@ class CacheInvalidationTest {
             assertThat(http.get("/comments/feed/").body()).contains("Traffic is flowing again.");
             assertThat(http.get(bridge.path() + "feed/").body()).contains("Traffic is flowing again.");
             assertThat(how(http.get("/"))).isEqualTo("hit");
+        }
+
+        @Test
+        void an_imported_thread_shows_on_its_article_and_reaches_the_other_servers_as_one_change() {
+            warm(bridge.path(), "/");
+            InvalidationLog.Reader another = new InvalidationLog(site.wiring().database()).reader("another-node");
+            another.startAtNewest();
+            comments.importThread(new CommentService.ImportedThread(bridge.id(), List.of(
+                    new CommentService.Imported(-1, "Ann", "ann@example.net", "", "Imported and approved.",
+                            TestSite.START, CommentStatus.APPROVED),
+                    new CommentService.Imported(0, "Bob", "bob@example.net", "", "An imported reply.",
+                            TestSite.START, CommentStatus.APPROVED))));
+            assertThat(http.get(bridge.path()).body()).contains("Imported and approved.").contains("An imported reply.");
+            assertThat(how(http.get("/"))).isEqualTo("hit");
+            List<InvalidationLog.Entry> told = another.read();
+            assertThat(told).hasSize(1);
+            assertThat(told.get(0).tags()).contains(PageTags.article(bridge.id()), PageTags.COMMENTS);
         }
 
         @Test

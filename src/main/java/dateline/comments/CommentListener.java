@@ -1,5 +1,6 @@
 package dateline.comments;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,4 +21,18 @@ public interface CommentListener {
      * the change is real (caches). It should be quick and must not throw.
      */
     default void changed(CommentEvent event) {}
+
+    /**
+     * Called inside a transaction that stores many comments at once (an imported thread), with all their events
+     * in order: a listener that writes something for each change can write it once for them all. By default,
+     * each event is told alone.
+     */
+    default void changing(Handle h, List<CommentEvent> events) {
+        for (CommentEvent event : events) changing(h, event);
+    }
+
+    /** Called once such a transaction is committed, with all its events in order; by default, each alone. */
+    default void changed(List<CommentEvent> events) {
+        for (CommentEvent event : events) changed(event);
+    }
 }

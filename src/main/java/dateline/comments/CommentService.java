@@ -389,11 +389,15 @@ public final class CommentService {
                 Comment comment = new Comment(id, thread.articleId(), parentId, depth, c.status(), name, email,
                         website == null ? "" : website, null, text, html, c.createdAt(), c.createdAt(), client, null,
                         null, List.of());
-                events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, comment)));
+                events.add(new CommentEvent(CommentEvent.Kind.APPROVED, comment));
             }
         }
         log.execute();
-        if (!events.isEmpty()) h.afterCommit(() -> told(events));
+        if (!events.isEmpty()) {
+            // the thread's events together: what a listener writes for them, it writes once, not once a comment
+            for (CommentListener listener : listeners) listener.changing(h, events);
+            h.afterCommit(() -> toldTogether(events));
+        }
         return ids;
     }
 
@@ -713,6 +717,18 @@ public final class CommentService {
                 } catch (RuntimeException e) {
                     LOG.warn("A listener failed on {} of comment {}", event.kind(), event.comment().id(), e);
                 }
+            }
+        }
+    }
+
+    /** Tells the listeners of committed changes made together, all at once. */
+    private void toldTogether(List<CommentEvent> events) {
+        for (CommentListener listener : listeners) {
+            try {
+                listener.changed(events);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener failed on {} comments of article {}", events.size(),
+                        events.get(0).comment().articleId(), e);
             }
         }
     }

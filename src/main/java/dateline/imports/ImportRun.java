@@ -44,6 +44,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -54,7 +58,7 @@ import org.jdbi.v3.core.Handle;
  * for what does not exist yet). With them it is the write: the same decisions, taken through the
  * features' import verbs, a batch of items to a transaction.
  */
-final class ImportRun implements Wxr.Handler {
+final class ImportRun implements Wxr.Handler, AutoCloseable {
     private static final int BATCH_ITEMS = 500;
     private static final int BATCH_COMMENTS = 5_000;
     private static final int MAX_SECTION_NAME = 60;
@@ -101,6 +105,9 @@ final class ImportRun implements Wxr.Handler {
     private final List<ImportRepository.Origin> pendingRecords = new ArrayList<>();
     private final Map<String, ImportRepository.Target> pendingRedirects = new LinkedHashMap<>();
     private int batchComments;
+    /** The writing pass's thread for its batches, once it has one; the batch it is writing. */
+    private ExecutorService writer;
+    private Future<?> inFlight;
     /** The menus' section and link entries of a Dateline export, placed once every page is in its menus. */
     private final List<Wxr.Meta> menuEntries = new ArrayList<>();
     private boolean mediaDone;
@@ -293,6 +300,7 @@ final class ImportRun implements Wxr.Handler {
      */
     private void importAuthorsAndTerms() {
         if (pendingAuthors.isEmpty() && pendingTerms.isEmpty()) return;
+        awaitWritten(); // a term after the items (WordPress writes them before) waits for the items' writes
         transaction(h -> {
             pendingAuthors.forEach(this::importAuthor);
             pendingTerms.forEach(this::importTerm);
@@ -346,6 +354,7 @@ final class ImportRun implements Wxr.Handler {
         importAuthorsAndTerms();
         importMedia();
         flush();
+        close();
         if (!waitingPages.isEmpty()) {
             transaction(h -> {
                 while (!waitingPages.isEmpty()) {
@@ -563,17 +572,63 @@ final class ImportRun implements Wxr.Handler {
         }
     }
 
+    /**
+     * Hands the batch read so far to the import's writing thread, once the batch before it is written: the
+     * file's next batch is read while this one is written, rather than the reading waiting for the database
+     * and the database for the reading. Only the writing thread touches what the writes decide (the tally, the
+     * ids known, the records), and this thread reads them only after {@link #awaitWritten}.
+     */
     private void flush() {
         if (batch.isEmpty()) return;
         List<Wxr.Item> items = List.copyOf(batch);
         batch.clear();
         batchComments = 0;
-        transaction(h -> {
-            for (Wxr.Item item : items) write(h, item);
-            return null;
+        awaitWritten();
+        if (writer == null) {
+            writer = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "dateline-import-writes");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        inFlight = writer.submit(() -> {
+            transaction(h -> {
+                for (Wxr.Item item : items) write(h, item);
+                return null;
+            });
+            progress.stage("articles", articlesDone);
+            progress.stage("comments", commentsDone);
         });
-        progress.stage("articles", articlesDone);
-        progress.stage("comments", commentsDone);
+    }
+
+    /** Waits for the batch being written, if any; its failure is this thread's. */
+    private void awaitWritten() {
+        if (inFlight == null) return;
+        Future<?> written = inFlight;
+        inFlight = null;
+        try {
+            written.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import was interrupted while a batch was being written", e);
+        }
+    }
+
+    /**
+     * Lets the batch being written finish (an import stopped half-way keeps whole batches) and stops the
+     * writing thread; for a pass that ends early, as when the file cannot be read to its end.
+     */
+    @Override
+    public void close() {
+        try {
+            awaitWritten();
+        } finally {
+            if (writer != null) writer.shutdown();
+        }
     }
 
     private void write(Handle h, Wxr.Item item) {

@@ -61,9 +61,10 @@ public final class ImportService {
         reader.read(file, check);
         ImportReport checked = check.finish();
         if (options.dryRun()) return checked;
-        ImportRun write = new ImportRun(parts, options, progress, check.attachments());
-        reader.read(file, write);
-        return write.finish();
+        try (ImportRun write = new ImportRun(parts, options, progress, check.attachments())) {
+            reader.read(file, write);
+            return write.finish();
+        }
     }
 
     /**

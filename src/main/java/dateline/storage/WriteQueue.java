@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Writers in other processes (a command beside the server) still meet this one at SQLite's lock, and
  * wait for it there ({@code busy_timeout}); every transaction begins {@code IMMEDIATE}, so it never starts
  * as a reader and fails when it needs to write. A work that starts another write transaction from inside
- * the writer (a service calling another's) runs in the same transaction, in a savepoint.
+ * the writer (a service calling another's) runs in the same transaction, in a savepoint. Within a commit, a
+ * statement is prepared once and run again for the same SQL ({@link ReusedStatements}).
  */
 public final class WriteQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteQueue.class);
@@ -186,6 +187,8 @@ public final class WriteQueue implements AutoCloseable {
             // its handle) while it writes still sees what it wrote, as in a transaction of its own
             jdbi.useHandle(h -> {
                 current = h;
+                ReusedStatements statements = new ReusedStatements(h.getStatementBuilder());
+                h.setStatementBuilder(statements);
                 if (!flush) h.execute("PRAGMA synchronous = NORMAL");
                 try {
                     h.begin();
@@ -198,6 +201,7 @@ public final class WriteQueue implements AutoCloseable {
                     }
                 } finally {
                     if (!flush) h.execute("PRAGMA synchronous = FULL");
+                    statements.close(h.getConnection());
                 }
             });
         } catch (RuntimeException e) {

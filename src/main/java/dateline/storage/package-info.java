@@ -5,7 +5,8 @@
  * <p>Glossary: a <em>dialect</em> is a database family (SQLite, PostgreSQL) whose SQL differs a little;
  * an <em>instant column</em> is a BIGINT of epoch milliseconds; a <em>repository</em> holds a feature's SQL
  * and is seen by that feature's service alone; the <em>write queue</em> is SQLite's one writer, through which
- * write transactions share commits; the <em>invalidation log</em> carries the tags of committed changes from
+ * write transactions share commits, and within one commit <em>reused statements</em> are prepared once for
+ * every run of the same SQL; the <em>invalidation log</em> carries the tags of committed changes from
  * one process serving a site to the others; <em>twin</em> migrations are the SQLite and PostgreSQL versions
  * of one migration that cannot be shared (see {@link dateline.storage.Dialect}); the <em>notices</em> are PostgreSQL's
  * notifications of new invalidation-log entries, heard by each node on a connection of its own. A database

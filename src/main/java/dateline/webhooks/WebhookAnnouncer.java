@@ -5,6 +5,7 @@ import dateline.articles.ArticleListener;
 import dateline.articles.ArticleService;
 import dateline.comments.CommentEvent;
 import dateline.comments.CommentListener;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,9 +40,19 @@ public final class WebhookAnnouncer implements ArticleListener, CommentListener 
 
     @Override
     public void changing(Handle h, CommentEvent change) {
-        if (change.kind() != CommentEvent.Kind.APPROVED || !webhooks.anyoneWants(h, WebhookEvent.COMMENT_APPROVED)) return;
-        // the article is not changed by this transaction, so reading it on a connection of its own sees it as it is
-        articles.full(change.comment().articleId()).ifPresent(article -> webhooks.announce(h,
-                WebhookEvent.COMMENT_APPROVED, payloads.comment(change.comment(), article)));
+        changing(h, List.of(change));
+    }
+
+    /** Looks up who wants approved comments once for comments stored together (an imported thread). */
+    @Override
+    public void changing(Handle h, List<CommentEvent> changes) {
+        if (changes.stream().noneMatch(c -> c.kind() == CommentEvent.Kind.APPROVED)
+                || !webhooks.anyoneWants(h, WebhookEvent.COMMENT_APPROVED)) return;
+        for (CommentEvent change : changes) {
+            if (change.kind() != CommentEvent.Kind.APPROVED) continue;
+            // the article is not changed by this transaction, so reading it on a connection of its own sees it as it is
+            articles.full(change.comment().articleId()).ifPresent(article -> webhooks.announce(h,
+                    WebhookEvent.COMMENT_APPROVED, payloads.comment(change.comment(), article)));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.testing.TestSite;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +106,67 @@ class WriteQueueTest {
             return notes(); // a read as a repository makes it, through jdbi rather than the handle
         });
         assertThat(seen).containsExactly("not yet committed");
+    }
+
+    /** The statements a work ran, in order, as the driver gave them. */
+    private static final class Seen implements StatementCustomizer {
+        final List<PreparedStatement> statements = new ArrayList<>();
+
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
+            statements.add(statement);
+        }
+    }
+
+    @Test
+    void the_same_sql_run_again_in_one_write_is_prepared_once_and_gets_its_new_values() {
+        Seen seen = new Seen();
+        WriteQueue.useTransaction(jdbi, h -> {
+            for (String text : List.of("one", "two", "three")) {
+                h.createUpdate("INSERT INTO notes (text) VALUES (:t)").bind("t", text).addCustomizer(seen).execute();
+            }
+        });
+        assertThat(notes()).containsExactly("one", "three", "two");
+        if (site.wiring().database().dialect() == Dialect.SQLITE) {
+            assertThat(seen.statements).hasSize(3).allMatch(s -> s == seen.statements.get(0));
+        }
+    }
+
+    @Test
+    void a_query_run_again_while_its_rows_are_read_gets_a_statement_of_its_own() {
+        note("a");
+        note("b");
+        Seen seen = new Seen();
+        List<String> pairs = WriteQueue.inTransaction(jdbi, h -> {
+            String sql = "SELECT text FROM notes WHERE text >= :from ORDER BY text";
+            List<String> found = new ArrayList<>();
+            try (var outer = h.createQuery(sql).bind("from", "a").addCustomizer(seen).mapTo(String.class).stream()) {
+                outer.forEach(first -> h.createQuery(sql).bind("from", first).addCustomizer(seen).mapTo(String.class)
+                        .forEach(second -> found.add(first + second)));
+            }
+            return found;
+        });
+        assertThat(pairs).containsExactly("aa", "ab", "bb");
+        assertThat(seen.statements.get(1)).isNotSameAs(seen.statements.get(0));
+    }
+
+    @Test
+    void a_statement_that_failed_is_prepared_again_for_the_next_run() {
+        jdbi.useHandle(h -> h.execute("CREATE UNIQUE INDEX notes_once ON notes (text)"));
+        List<String> outcomes = WriteQueue.inTransaction(jdbi, h -> {
+            List<String> done = new ArrayList<>();
+            for (String text : List.of("same", "same", "other")) {
+                try {
+                    WriteQueue.inTransaction(jdbi, inner -> inner.createUpdate("INSERT INTO notes (text) VALUES (:t)")
+                            .bind("t", text).execute());
+                    done.add("stored " + text);
+                } catch (RuntimeException e) {
+                    done.add("refused " + text);
+                }
+            }
+            return done;
+        });
+        assertThat(outcomes).containsExactly("stored same", "refused same", "stored other");
+        assertThat(notes()).containsExactly("other", "same");
     }
 }

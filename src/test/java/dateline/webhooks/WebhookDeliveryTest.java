@@ -301,6 +301,29 @@ class WebhookDeliveryTest {
         }
 
         @Test
+        void an_imported_thread_announces_each_approved_comment_and_nothing_for_the_others() throws Exception {
+            hook(EnumSet.of(WebhookEvent.COMMENT_APPROVED));
+            Instant then = site.clock().instant().minus(Duration.ofDays(3));
+            List<Long> ids = comments.importThread(new CommentService.ImportedThread(article.id(), List.of(
+                    new CommentService.Imported(-1, "Ann", "ann@example.net", "", "The first, approved.", then,
+                            CommentStatus.APPROVED),
+                    new CommentService.Imported(0, "Bob", "bob@example.net", "", "A reply that waits.", then,
+                            CommentStatus.PENDING),
+                    new CommentService.Imported(0, "Cai", "cai@example.net", "", "A reply, approved.", then,
+                            CommentStatus.APPROVED))));
+
+            assertThat(delivery.deliverDue()).isEqualTo(2);
+            List<Long> announced = receiver.received().stream().map(r -> {
+                try {
+                    return json(r.body()).get("data").get("id").asLong();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+            assertThat(announced).containsExactly(ids.get(0), ids.get(2));
+        }
+
+        @Test
         void no_payload_holds_a_commenters_email_or_network_address_nor_a_members_email() {
             webhooks.add(receiver.url(), ALL, admin);
             Comment c = post("Rosa Reader", "rosa.private@example.net", "Write to me at my address.");
