@@ -161,8 +161,10 @@ public final class App implements Runnable {
             Wiring wiring = Wiring.open(settings, Clock.systemUTC());
             WebServer web = wiring.startWeb();
             String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
-            LOG.info("Dateline is listening on http://{}:{} (site address {}, data in {})", host, web.port(),
-                    settings.baseUrl(), settings.dataDir());
+            StartupTimeline.Step started = wiring.startup().mark("started");
+            LOG.info("Dateline is listening on http://{}:{} (site address {}, data in {}; started in {} s, {} s of "
+                            + "processor time)", host, web.port(), settings.baseUrl(), settings.dataDir(),
+                    seconds(started.sinceStart()), seconds(started.processorTime()));
             if (settings.metricsPort() > 0) LOG.info("Metrics at http://127.0.0.1:{}/metrics", settings.metricsPort());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -174,6 +176,10 @@ public final class App implements Runnable {
             stopped.await();
             return 0;
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.2f", duration.toMillis() / 1000.0);
     }
 
     @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the newsroom's accounts.",
