@@ -41,7 +41,7 @@ class AppTest {
         StringWriter err = new StringWriter();
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            var commandLine = App.commandLine();
+            var commandLine = App.commandLine(args);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             int code = commandLine.execute(args);
@@ -53,6 +53,31 @@ class AppTest {
 
     private static Wiring open(Path data) {
         return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
+    }
+
+    @Nested
+    class Help {
+        @Test
+        void lists_every_command() {
+            Run run = run("", "--help");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("serve", "users", "demo", "search", "import", "export", "migrate-db", "backup",
+                    "restore");
+        }
+
+        @Test
+        void of_one_command_names_it_under_dateline() {
+            Run run = run("", "serve", "--help");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("Usage: dateline serve", "--page-cache-mb").doesNotContain("migrate-db");
+        }
+
+        @Test
+        void an_unknown_command_is_refused_naming_the_commands_there_are() {
+            Run run = run("", "serve-site");
+            assertThat(run.code()).isNotZero();
+            assertThat(run.err()).contains("serve-site", "migrate-db");
+        }
     }
 
     @Nested
