@@ -185,6 +185,7 @@ public final class App implements Runnable {
                             + "processor time)", host, web.port(), settings.baseUrl(), settings.dataDir(),
                     seconds(started.sinceStart()), seconds(started.processorTime()));
             if (settings.metricsPort() > 0) LOG.info("Metrics at http://127.0.0.1:{}/metrics", settings.metricsPort());
+            IdleMemory.returnAfterBursts();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("Stopping: finishing requests under way, then closing the database.");
