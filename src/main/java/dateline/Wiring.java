@@ -205,8 +205,8 @@ public final class Wiring implements AutoCloseable {
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
         FormerAddressRoutes formerAddresses = new FormerAddressRoutes(imports);
-        // Micrometer, its registry and the JVM's management beans only when somebody can read them: a few hundred
-        // classes and a tenth of the processor time of a start
+        // Micrometer, its registry and the JVM's management beans only when somebody can read them: they loaded
+        // some 400 classes into every start
         boolean measured = settings.metricsPort() > 0 || settings.metricsToken().isPresent();
         Monitoring monitoring = measured ? new Monitoring(database, pageCache, mail, webhooks) : null;
         WebServer web = this.web = new WebServer(
