@@ -113,12 +113,14 @@ public final class Wiring implements AutoCloseable {
      */
     private final String node = nodeName() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final StartupTimeline startup;
     private AdminRoutes adminRoutes;
     private ApiRoutes apiRoutes;
     private WebServer web;
 
-    private Wiring(Settings settings, Clock clock, Database database) {
+    private Wiring(Settings settings, Clock clock, Database database, StartupTimeline startup) {
         this.settings = settings;
+        this.startup = startup;
         this.clock = clock;
         this.database = database;
         var jdbi = database.jdbi();
@@ -148,6 +150,7 @@ public final class Wiring implements AutoCloseable {
         pages.addListener(invalidation);
         this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
         this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
+        startup.mark("services built");
     }
 
     private static MediaStore mediaStore(Settings settings, org.jdbi.v3.core.Jdbi jdbi) {
@@ -159,15 +162,19 @@ public final class Wiring implements AutoCloseable {
 
     /** Opens the site's database (migrating it to the current schema) and builds its services. */
     public static Wiring open(Settings settings, Clock clock) {
+        StartupTimeline startup = new StartupTimeline();
+        startup.mark("command line read");
         Database database = settings.databaseUrl().map(Database::open)
                 .orElseGet(() -> Database.openSqlite(settings.dataDir()));
-        return new Wiring(settings, clock, database);
+        startup.mark("database opened and migrated");
+        return new Wiring(settings, clock, database, startup);
     }
 
     /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
         spam.prepare(); // the first time a site is served, and not for the other commands
         search.buildIfEmpty(); // a site that had articles before it had search
+        startup.mark("spam model and search index checked");
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
@@ -198,7 +205,10 @@ public final class Wiring implements AutoCloseable {
         String serverError = templates.render("errors/server_error.jte",
                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg")));
         FormerAddressRoutes formerAddresses = new FormerAddressRoutes(imports);
-        Monitoring monitoring = new Monitoring(database, pageCache, mail, webhooks);
+        // Micrometer, its registry and the JVM's management beans only when somebody can read them: they loaded
+        // some 400 classes into every start
+        boolean measured = settings.metricsPort() > 0 || settings.metricsToken().isPresent();
+        Monitoring monitoring = measured ? new Monitoring(database, pageCache, mail, webhooks) : null;
         WebServer web = this.web = new WebServer(
                 new WebServer.Options(settings.host(), settings.port(), csrf, accountRoutes::identify,
                         formerAddresses.orElse(articleRoutes::notFound),
@@ -208,7 +218,7 @@ public final class Wiring implements AutoCloseable {
                         new WebServer.Unavailable(Database::isUnreachable, templates.render("errors/unavailable.jte",
                                 new ServerErrorPage(assets.url("site.css"), assets.url("icon.svg"))))),
                 List.of(new ReadinessRoutes(database::isMigrated, database::isReachable),
-                        new MetricsRoutes(settings.metricsToken(), monitoring::scrape),
+                        new MetricsRoutes(settings.metricsToken(), measured ? monitoring::scrape : () -> ""),
                         assets, setup, formerAddresses, accountRoutes, new SiteRoutes(site, views, templates, markdown, settings.baseUrl()),
                         new MediaRoutes(media), commentRoutes, admin, api,
                         new SearchRoutes(new SearchViews(search, articles, accounts, site, views), templates),
@@ -217,7 +227,10 @@ public final class Wiring implements AutoCloseable {
                         articleRoutes,
                         // last: a page's address can be anything that no other route claims
                         pageRoutes),
-                new WebServer.Operations(monitoring.requests(), settings.forwardedHeaders())).start();
+                new WebServer.Operations(measured ? monitoring.requests() : null, settings.forwardedHeaders()));
+        startup.mark("routes built");
+        web.start();
+        startup.mark("listening");
         running.add(0, web); // first to stop: no new request while the workers below finish theirs
         if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());
@@ -226,8 +239,9 @@ public final class Wiring implements AutoCloseable {
         running.add(invalidation.follow());
         running.add(new Housekeeping(sessions, passwordResets, mail, comments, spam, invalidation, database.jdbi(),
                 clock).start());
-        running.add(monitoring);
+        if (measured) running.add(monitoring);
         setup.announce(settings.baseUrl());
+        startup.mark("background work started");
         return web;
     }
 
@@ -265,6 +279,11 @@ public final class Wiring implements AutoCloseable {
         Path sources = Path.of("src", "main", "resources", "assets");
         if (settings.dev() && Files.isDirectory(sources)) return Assets.fromFolder(sources, ASSETS);
         return Assets.fromClasspath(ASSETS);
+    }
+
+    /** When each step of opening the site and starting its server ended. */
+    StartupTimeline startup() {
+        return startup;
     }
 
     public Settings settings() {

@@ -1,5 +1,6 @@
 package dateline;
 
+import static dateline.testing.Commands.run;
 import static dateline.testing.Commands.runReading;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,31 @@ import org.junit.jupiter.api.io.TempDir;
 class AppTest {
     private static Wiring open(Path data) {
         return Wiring.open(Settings.resolve(Map.of("data", data.toString()), Map.of()), Clock.systemUTC());
+    }
+
+    @Nested
+    class Help {
+        @Test
+        void lists_every_command() {
+            Run run = run("--help");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("serve", "users", "demo", "search", "import", "export", "migrate-db", "backup",
+                    "restore");
+        }
+
+        @Test
+        void of_one_command_names_it_under_dateline() {
+            Run run = run("serve", "--help");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("Usage: dateline serve", "--page-cache-mb").doesNotContain("migrate-db");
+        }
+
+        @Test
+        void an_unknown_command_is_refused_naming_the_commands_there_are() {
+            Run run = run("serve-site");
+            assertThat(run.code()).isNotZero();
+            assertThat(run.err()).contains("serve-site", "migrate-db");
+        }
     }
 
     @Nested

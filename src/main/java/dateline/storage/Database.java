@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,6 +27,13 @@ import org.jdbi.v3.core.Jdbi;
  * Opening it migrates the schema to the newest version.
  */
 public final class Database implements AutoCloseable {
+    /**
+     * The version of the newest migration in {@code db/migration}: a database whose history has it, applied, is
+     * not handed to Flyway at all as it opens (see {@link #migrate}). Raise it with every new migration; a test
+     * holds it to the migration folders.
+     */
+    static final int NEWEST_MIGRATION = 15;
+
     /** How long a request waits for a connection to PostgreSQL before it fails. */
     static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
 
@@ -88,7 +96,8 @@ public final class Database implements AutoCloseable {
             config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
             config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_WAIT.toSeconds()));
         }
-        if (dialect != Dialect.SQLITE) checkReachable(jdbcUrl);
+        if (dialect == Dialect.SQLITE) SqliteLibrary.place();
+        else checkReachable(jdbcUrl);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -114,20 +123,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies the pending migrations; answers whether none is left pending afterwards. */
+    /**
+     * Applies the pending migrations; answers whether none is left pending afterwards. A database whose history
+     * already shows the newest migration applied, and no failed one, is left as it is without starting Flyway,
+     * whose loading, scanning of the jar for migrations and checking of each one's checksum took a third of
+     * the processor time of a server's start. Anything else — a new database, a migration pending, a failed
+     * one, no history at all — goes through Flyway in full, which takes its lock so that of several nodes
+     * starting at once only one migrates. (A migration edited after it was applied, which Flyway's checksums
+     * would catch, is caught at the next new migration instead; migrations are never edited.)
+     */
     private static boolean migrate(DataSource dataSource, Dialect dialect) {
+        if (hasNewestMigration(dataSource)) return true;
         Flyway flyway = flyway(dataSource, dialect);
         flyway.migrate();
         return flyway.info().pending().length == 0;
     }
 
+    /** True when Flyway's history records {@link #NEWEST_MIGRATION} as applied and no migration as failed. */
+    static boolean hasNewestMigration(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            boolean newest = false;
+            while (rows.next()) {
+                String version = rows.getString(1);
+                if (!rows.getBoolean(2)) return false;
+                if (version != null && version.equals(Integer.toString(NEWEST_MIGRATION))) newest = true;
+            }
+            return newest;
+        } catch (SQLException e) {
+            return false; // no history yet: a new database
+        }
+    }
+
     private static Flyway flyway(DataSource dataSource, Dialect dialect) {
+        return flywayConfiguration(dataSource, dialect).load();
+    }
+
+    /** Where the migrations of a dialect are and what fills their placeholders. */
+    static FluentConfiguration flywayConfiguration(DataSource dataSource, Dialect dialect) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.folder())
                 .placeholders(dialect.placeholders())
-                .failOnMissingLocations(false)
-                .load();
+                .failOnMissingLocations(false);
     }
 
     /**

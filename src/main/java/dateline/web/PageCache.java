@@ -68,9 +68,14 @@ public final class PageCache {
      * first copying them there, and a large cache adds no work to the garbage collector.
      */
     record Entry(String contentType, ByteBuffer plain, ByteBuffer gzip, String etag, Instant lastModified,
-                 Set<String> tags) {
+                 String lastModifiedHeader, Set<String> tags) {
+        /**
+         * {@code lastModifiedHeader}, the date as the header writes it, is formatted once here rather than for
+         * every reader: formatting it took a tenth of the memory a kept page's answer allocated.
+         */
         Entry(String contentType, byte[] plain, byte[] gzip, String etag, Instant lastModified, Set<String> tags) {
-            this(contentType, outsideTheHeap(plain), outsideTheHeap(gzip), etag, lastModified, tags);
+            this(contentType, outsideTheHeap(plain), outsideTheHeap(gzip), etag, lastModified,
+                    lastModified == null ? null : HttpCaching.httpDate(lastModified), tags);
         }
 
         private static ByteBuffer outsideTheHeap(byte[] bytes) {
@@ -105,7 +110,7 @@ public final class PageCache {
             header.accept("ETag", etag);
             header.accept("Vary", "Accept-Encoding");
             header.accept("Cache-Control", CACHE_CONTROL);
-            if (lastModified != null) header.accept("Last-Modified", HttpCaching.httpDate(lastModified));
+            if (lastModifiedHeader != null) header.accept("Last-Modified", lastModifiedHeader);
         }
 
         /** The headers that describe the body sent, plain or compressed. */

@@ -39,11 +39,7 @@ public final class WebhookDelivery implements AutoCloseable {
 
     public WebhookDelivery(Jdbi jdbi, Clock clock, String nodeName) {
         WebhookRepository repository = new WebhookRepository(jdbi);
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        Poster poster = new Poster(repository, client, clock);
+        Poster poster = new Poster(repository, new Client(), clock);
         this.worker = new OutboxWorker<>(jdbi, WebhookRepository.OUTBOX,
                 new OutboxWorker.Policy("webhook-deliveries", INTERVAL, CLAIM, BACKOFF), () -> Optional.of(poster),
                 clock, nodeName);
@@ -66,7 +62,26 @@ public final class WebhookDelivery implements AutoCloseable {
     }
 
     /** Posts one delivery: the stored body exactly, signed at the moment of posting. */
-    private record Poster(WebhookRepository repository, HttpClient client, Clock clock)
+    /**
+     * The HTTP client, built at the first post: building one reads the system's trusted certificates (a few
+     * hundred classes and a tenth of a second of processor time), which a server that has nothing to deliver
+     * should not pay for as it starts.
+     */
+    private static final class Client {
+        private HttpClient client;
+
+        synchronized HttpClient get() {
+            if (client == null) {
+                client = HttpClient.newBuilder()
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
+            }
+            return client;
+        }
+    }
+
+    private record Poster(WebhookRepository repository, Client client, Clock clock)
             implements OutboxWorker.Courier<Outgoing> {
         @Override
         public Optional<Outgoing> claimed(Handle h, long id) {
@@ -101,7 +116,7 @@ public final class WebhookDelivery implements AutoCloseable {
                 return Attempt.failed(null, "The address cannot be posted to: " + e.getMessage());
             }
             try {
-                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 String answer = beginningOf(response.body());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) return Attempt.delivered(status);
