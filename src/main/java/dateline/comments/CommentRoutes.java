@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The comments under every article, and the comment form's destination: a new comment is checked, stored
@@ -43,6 +44,7 @@ public final class CommentRoutes implements RouteGroup {
     private static final int OWN_COMMENTS_CHECKED = 20;
     private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
     private static final int REMEMBER_SECONDS = 60 * 60 * 24 * 365;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CommentService comments;
     private final ArticleService articles;
@@ -248,7 +250,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     static String initials(String name) {
-        String[] words = name.strip().split("\\s+");
+        String[] words = WHITESPACE.split(name.strip());
         if (words.length == 0 || words[0].isEmpty()) return "?";
         String first = words[0].substring(0, words[0].offsetByCodePoints(0, 1));
         if (words.length == 1) return first.toUpperCase(Locale.ROOT);
