@@ -12,6 +12,7 @@ import dateline.web.PageRequest;
 import dateline.web.Paged;
 import dateline.web.RouteGroup;
 import dateline.web.Templates;
+import gg.jte.Content;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -26,12 +27,13 @@ import java.util.regex.Pattern;
 /** The public pages of articles: the front page, article pages, and section, tag and author lists. */
 public final class ArticleRoutes implements RouteGroup {
     /**
-     * What another feature shows under an article's text (the comments): safe HTML for this request. The
-     * feature that provides it is above articles; {@code Wiring} connects them.
+     * What another feature shows under an article's text (the comments): safe HTML for this request,
+     * rendered where the article page places it. The feature that provides it is above articles;
+     * {@code Wiring} connects them.
      */
     @FunctionalInterface
     public interface Below {
-        String render(FullArticle article, Context ctx);
+        Content render(FullArticle article, Context ctx);
     }
 
     private static final Pattern DATE_PART = Pattern.compile("\\d{2,4}");
@@ -124,7 +126,7 @@ public final class ArticleRoutes implements RouteGroup {
             found.article().bylines().forEach(b -> PageCache.shows(ctx, PageTags.byline(b.accountId())));
             ArticlePage page = views.articlePage(found.article(), site.settings(), articles.sections())
                     .withBelow(below.render(found.article(), ctx));
-            HttpCaching.sendHtml(ctx, templates.render("articles/article.jte", page), found.article().article().modifiedAt());
+            HttpCaching.sendHtml(ctx, templates.bytes("articles/article.jte", page), found.article().article().modifiedAt());
         } else {
             throw new NotFoundResponse();
         }
@@ -139,7 +141,7 @@ public final class ArticleRoutes implements RouteGroup {
         String articlePath = ctx.path().substring(0, ctx.path().length() - "history/".length());
         ArticleHistory history = articles.history(articlePath).orElseThrow(NotFoundResponse::new);
         HistoryPage page = views.historyPage(history, site.settings(), articles.sections());
-        HttpCaching.sendHtml(ctx, templates.render("articles/history.jte", page), history.article().article().modifiedAt());
+        HttpCaching.sendHtml(ctx, templates.bytes("articles/history.jte", page), history.article().article().modifiedAt());
     }
 
     private void corrections(Context ctx) {
@@ -149,7 +151,7 @@ public final class ArticleRoutes implements RouteGroup {
         if (page.items().isEmpty() && before != null) throw new NotFoundResponse();
         String query = before == null ? "" : "?before=" + before.encode();
         CorrectionsPage corrections = views.correctionsPage(page, site.settings(), articles.sections(), query);
-        HttpCaching.sendHtml(ctx, templates.render("articles/corrections.jte", corrections),
+        HttpCaching.sendHtml(ctx, templates.bytes("articles/corrections.jte", corrections),
                 page.items().isEmpty() ? null : page.items().get(0).happenedAt());
     }
 
@@ -176,7 +178,7 @@ public final class ArticleRoutes implements RouteGroup {
         ctx.status(HttpStatus.NOT_FOUND);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(templates.render("articles/not_found.jte", views.notFoundPage(latest, settings, sections, ctx.path())));
+        ctx.result(templates.bytes("articles/not_found.jte", views.notFoundPage(latest, settings, sections, ctx.path())));
     }
 
     /** A list page; {@code pinned} are the articles shown above the list, on the front page's first page. */
@@ -195,7 +197,7 @@ public final class ArticleRoutes implements RouteGroup {
         Instant lastModified = java.util.stream.Stream.concat(shown.stream().map(ArticleSummary::modifiedAt),
                         pinned.stream().map(ArticleSummary::pinnedAt))
                 .filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
-        HttpCaching.sendHtml(ctx, templates.render("articles/listing.jte", listing), lastModified);
+        HttpCaching.sendHtml(ctx, templates.bytes("articles/listing.jte", listing), lastModified);
     }
 
     private static PageRequest pageRequest(Context ctx, SiteSettings settings) {

@@ -178,7 +178,7 @@ public final class ArticleViews implements FrameSource {
                 full.updates().isEmpty() ? null : a.path() + "history/",
                 a.status() == ArticleStatus.RETRACTED
                         ? new ArticlePage.Retraction(a.retractionNote(), time.dateAndTime(a.retractedAt())) : null,
-                false, "");
+                false, null);
     }
 
     /**
@@ -198,7 +198,7 @@ public final class ArticleViews implements FrameSource {
                 "noindex, nofollow", List.of(), null);
         return new ArticlePage(page.frame(), head, page.headline(), page.typeLabel(), page.section(), page.standfirst(),
                 page.featuredImage(), page.authors(), page.datelinePlace(), page.published(), page.lastUpdated(), page.bodyHtml(), page.tags(),
-                page.updates(), null, page.retraction(), true, "");
+                page.updates(), null, page.retraction(), true, null);
     }
 
     /**

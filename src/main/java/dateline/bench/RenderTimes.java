@@ -9,6 +9,7 @@ import dateline.comments.CommentStatus;
 import dateline.demo.DemoSite;
 import dateline.web.PageRequest;
 import dateline.web.WebServer;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +29,16 @@ import java.util.Map;
  *
  * <pre>RenderTimes --data DIR [--articles 500] [--warm-up 3000] [--iterations 2000]</pre>
  * fills DIR with a demonstration site when it has none, then prints one line per page: bytes, p50, p99 and
- * max in milliseconds.
+ * max in milliseconds, then the processor time one request of it took (median) and the memory it allocated
+ * (mean), counted over every thread of the process: the server's worker does the rendering. Processor time
+ * depends far less than the elapsed time on what else runs on the machine.
  */
 public final class RenderTimes {
     static final Instant DEMO_NOW = Instant.parse("2024-06-20T09:38:00Z");
     private static final int COMMENTS = 200;
     private static final String NOT_FOUND = "/no-such-page/";
+    /** How the headline of the article with {@value #COMMENTS} comments begins, to find it in a site made before. */
+    private static final String DISCUSSED = "Readers answer: ";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args, "--data", "--articles", "--warm-up", "--iterations");
@@ -50,7 +55,9 @@ public final class RenderTimes {
                         .fill(articles, 1, DEMO_NOW, null);
             }
             String discussed = fresh ? discussedArticle(wiring) : wiring.articles()
-                    .latest(PageRequest.first(1)).items().get(0).path();
+                    .latest(PageRequest.first(10)).items().stream().filter(a -> a.headline().startsWith(DISCUSSED))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(data + " has no article with "
+                            + COMMENTS + " comments: give an empty folder")).path();
             String section = "/sections/" + wiring.articles().sections().get(0).slug() + "/";
             WebServer web = wiring.startWeb();
 
@@ -61,27 +68,39 @@ public final class RenderTimes {
             pages.put("baseline: /healthz", "/healthz");
             pages.put("baseline: not found", NOT_FOUND);
             Map<String, Timings> timings = new LinkedHashMap<>();
+            Map<String, Timings> processorTimes = new LinkedHashMap<>();
             Map<String, Integer> sizes = new LinkedHashMap<>();
-            for (String name : pages.keySet()) timings.put(name, new Timings());
+            Map<String, Long> allocated = new LinkedHashMap<>();
+            for (String name : pages.keySet()) {
+                timings.put(name, new Timings());
+                processorTimes.put(name, new Timings());
+                allocated.put(name, 0L);
+            }
 
             for (int i = 0; i < warmUp; i++) {
                 for (String path : pages.values()) answer(web, path, statusOf(path));
             }
             for (int i = 0; i < iterations; i++) {
                 for (var page : pages.entrySet()) {
+                    Work before = Work.sinceStart();
                     long started = System.nanoTime();
                     String response = answer(web, page.getValue(), statusOf(page.getValue()));
                     timings.get(page.getKey()).add(System.nanoTime() - started);
+                    Work done = Work.sinceStart().minus(before);
+                    processorTimes.get(page.getKey()).add(done.processorNanos());
+                    allocated.merge(page.getKey(), done.allocatedBytes(), Long::sum);
                     sizes.put(page.getKey(), response.length());
                 }
             }
             System.out.printf(Locale.ROOT, "Java %s; %d articles; page cache off; in process (no socket); "
                             + "%d warm-up and %d timed requests of each page, taken in turn%n",
                     Runtime.version(), articles, warmUp, iterations);
-            System.out.printf(Locale.ROOT, "%-28s %9s %9s %9s %9s%n", "page", "chars", "p50 ms", "p99 ms", "max ms");
+            System.out.printf(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %9s%n", "page", "chars", "p50 ms", "p99 ms", "max ms",
+                    "cpu ms", "alloc kB");
             for (var page : timings.entrySet()) {
-                System.out.printf(Locale.ROOT, "%-28s %9d %s%n", page.getKey(), sizes.get(page.getKey()),
-                        page.getValue().summary());
+                System.out.printf(Locale.ROOT, "%-28s %9d %s %9.3f %9.0f%n", page.getKey(), sizes.get(page.getKey()),
+                        page.getValue().summary(), processorTimes.get(page.getKey()).percentileMillis(50),
+                        allocated.get(page.getKey()) / 1024.0 / iterations);
             }
             System.out.printf(Locale.ROOT, "%d comments shown on %s%n",
                     count(answer(web, discussed, 200), "class=\"comment-body\""), discussed);
@@ -98,7 +117,7 @@ public final class RenderTimes {
         FullArticle model = wiring.articles().full(newest.id()).orElseThrow();
         var a = model.article();
         Instant at = a.publishedAt().minus(Duration.ofMinutes(5));
-        FullArticle article = wiring.articles().publishNew(new ArticleDraft("Readers answer: " + a.headline(), null,
+        FullArticle article = wiring.articles().publishNew(new ArticleDraft(DISCUSSED + a.headline(), null,
                 a.standfirst(), a.bodySource(), a.bodyFormat(), a.type(), a.sectionId(),
                 model.tags().stream().map(Tag::name).toList(),
                 model.bylines().stream().map(b -> b.accountId()).toList(), a.datelinePlace(), true, null), at);
@@ -127,6 +146,26 @@ public final class RenderTimes {
             throw new IllegalStateException(path + " answered " + response.lines().findFirst().orElse("nothing"));
         }
         return response;
+    }
+
+    /**
+     * The processor time and the memory every live thread of the process has used so far. A request runs on
+     * one of the server's threads, which live as long as the server, so the difference across a request is
+     * what it cost, whichever thread served it (plus whatever the site's background work did meanwhile).
+     */
+    private record Work(long processorNanos, long allocatedBytes) {
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        static Work sinceStart() {
+            long processor = 0;
+            for (long time : THREADS.getThreadCpuTime(THREADS.getAllThreadIds())) processor += Math.max(0, time);
+            return new Work(processor, THREADS.getTotalThreadAllocatedBytes());
+        }
+
+        Work minus(Work earlier) {
+            return new Work(processorNanos - earlier.processorNanos, allocatedBytes - earlier.allocatedBytes);
+        }
     }
 
     private static int count(String text, String part) {

@@ -11,6 +11,7 @@ import dateline.web.InvalidInput;
 import dateline.web.Link;
 import dateline.web.RouteGroup;
 import dateline.web.Templates;
+import gg.jte.Content;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The comments under every article, and the comment form's destination: a new comment is checked, stored
@@ -42,6 +44,7 @@ public final class CommentRoutes implements RouteGroup {
     private static final int OWN_COMMENTS_CHECKED = 20;
     private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
     private static final int REMEMBER_SECONDS = 60 * 60 * 24 * 365;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CommentService comments;
     private final ArticleService articles;
@@ -67,7 +70,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     /** The comment section of an article page, for this reader. */
-    public String section(FullArticle full, Context ctx) {
+    public Content section(FullArticle full, Context ctx) {
         Long replyTo = number(ctx.queryParam("replytocom"));
         String token = comments.formToken(full.article().id());
         return render(full, ctx, page(ctx), formFor(full, replyTo, Map.of(), Map.of(), null, token));
@@ -157,10 +160,10 @@ public final class CommentRoutes implements RouteGroup {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(templates.render("articles/article.jte", page));
+        ctx.result(templates.bytes("articles/article.jte", page));
     }
 
-    private String render(FullArticle full, Context ctx, int page, CommentSection.Form form) {
+    private Content render(FullArticle full, Context ctx, int page, CommentSection.Form form) {
         String path = full.article().path();
         boolean open = comments.acceptsComments(full.article());
         Set<Long> own = ownComments(ctx);
@@ -179,7 +182,7 @@ public final class CommentRoutes implements RouteGroup {
         }
         CommentSection section = new CommentSection(path, full.article().id(), thread.approvedCount(), views, pages, open,
                 form, path + "feed/");
-        return templates.render("comments/section.jte", section);
+        return templates.content("comments/section.jte", section);
     }
 
     private CommentSection.View view(CommentThread.Node node, String path, int page, boolean open, int maxDepth,
@@ -247,7 +250,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     static String initials(String name) {
-        String[] words = name.strip().split("\\s+");
+        String[] words = WHITESPACE.split(name.strip());
         if (words.length == 0 || words[0].isEmpty()) return "?";
         String first = words[0].substring(0, words[0].offsetByCodePoints(0, 1));
         if (words.length == 1) return first.toUpperCase(Locale.ROOT);

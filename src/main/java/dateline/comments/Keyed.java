@@ -16,12 +16,18 @@ import javax.crypto.spec.SecretKeySpec;
  * What the site derives from its secret for commenters: the colour of a reader's avatar (from a keyed hash
  * of their address that no one can reverse or compare with another site's), the signed list of a reader's
  * own comments that still wait, kept in their browser, and the signatures of the comment form's tokens.
+ *
+ * <p>One serves one task on one thread, such as showing an article's comments: it keeps its keyed hash
+ * ready between texts, which spares a page of 200 comments 200 look-ups and key set-ups of the algorithm.
  */
 final class Keyed {
     static final int AVATAR_COLOURS = 12;
     private static final int MAX_OWN = 20;
+    private static final String ALGORITHM = "HmacSHA256";
 
     private final byte[] secret;
+    /** Made at the first text; {@code doFinal} leaves it ready for the next. */
+    private Mac mac;
 
     Keyed(byte[] secret) {
         this.secret = secret.clone();
@@ -80,8 +86,10 @@ final class Keyed {
 
     private byte[] mac(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            if (mac == null) {
+                mac = Mac.getInstance(ALGORITHM);
+                mac.init(new SecretKeySpec(secret, ALGORITHM));
+            }
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -65,7 +65,7 @@ public final class PageRoutes implements RouteGroup {
             shown.add(PageTags.page(page.id()));
             above.forEach(p -> shown.add(PageTags.page(p.id())));
             PageCache.shows(ctx, shown);
-            HttpCaching.sendHtml(ctx, templates.render("pages/page.jte", view(page, above)), page.modifiedAt());
+            HttpCaching.sendHtml(ctx, templates.bytes("pages/page.jte", view(page, above)), page.modifiedAt());
         } else {
             throw new NotFoundResponse();
         }

@@ -27,6 +27,6 @@ public final class SearchRoutes implements RouteGroup {
     private void search(Context ctx) {
         SearchForm form = new SearchForm(ctx.queryParam("q"), ctx.queryParam("section"), ctx.queryParam("author"),
                 ctx.queryParam("from"), ctx.queryParam("to"), SearchForm.pageOf(ctx.queryParam("page")));
-        HttpCaching.sendHtml(ctx, templates.render("search/search.jte", views.page(form)), null);
+        HttpCaching.sendHtml(ctx, templates.bytes("search/search.jte", views.page(form)), null);
     }
 }

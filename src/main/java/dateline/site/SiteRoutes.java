@@ -38,6 +38,6 @@ public final class SiteRoutes implements RouteGroup {
         String siteTitle = site.settings().title();
         Head head = new Head(policy.title() + " – " + siteTitle, "", baseUrl + policy.path(), null, List.of(), null);
         PolicyPage page = new PolicyPage(frames.frameAt(policy.path()), head, policy.title(), markdown.toSafeHtml(text));
-        HttpCaching.sendHtml(ctx, templates.render("site/policy.jte", page), null);
+        HttpCaching.sendHtml(ctx, templates.bytes("site/policy.jte", page), null);
     }
 }

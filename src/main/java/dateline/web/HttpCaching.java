@@ -38,9 +38,18 @@ public final class HttpCaching {
         send(ctx, html, "text/html; charset=utf-8", lastModified);
     }
 
+    /** A page already in UTF-8, as {@link Templates#bytes} renders it. */
+    public static void sendHtml(Context ctx, byte[] html, Instant lastModified) {
+        send(ctx, html, "text/html; charset=utf-8", lastModified);
+    }
+
     /** Any text the site serves to everyone alike (pages, feeds), with its validators. */
     public static void send(Context ctx, String text, String contentType, Instant lastModified) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        send(ctx, text.getBytes(StandardCharsets.UTF_8), contentType, lastModified);
+    }
+
+    /** The same, for text already encoded in UTF-8, the charset {@code contentType} names. */
+    public static void send(Context ctx, byte[] body, String contentType, Instant lastModified) {
         String etag = "W/\"" + fingerprint(body) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", ctx.attribute(PERSONAL) != null ? "private, no-store" : REVALIDATE);
