@@ -1,5 +1,6 @@
 package dateline.web;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -36,10 +37,7 @@ final class CachedPageHandler extends Handler.Wrapper {
         pages.countHitBeforeRoutes();
         boolean gzip = PageCache.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable headers = response.getHeaders();
-        WebServer.SECURITY_HEADERS.forEach(headers::put);
-        headers.put(PageCache.STATUS_HEADER, "hit");
-        entry.validators(headers::put);
-        entry.content(gzip, headers::put);
+        for (HttpField field : entry.encodedHeaders(gzip)) headers.add(field);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, entry.body(gzip), callback);
         return true;
