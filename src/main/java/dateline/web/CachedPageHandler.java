@@ -1,13 +1,10 @@
 package dateline.web;
 
-import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,11 +23,6 @@ import org.eclipse.jetty.util.Callback;
  * handles it.
  */
 final class CachedPageHandler extends Handler.Wrapper {
-    /** The headers every kept page is answered with, encoded once: they cost a request no memory. */
-    private static final List<HttpField> ALWAYS = Stream.concat(
-            WebServer.SECURITY_HEADERS.entrySet().stream().map(h -> new PreEncodedHttpField(h.getKey(), h.getValue())),
-            Stream.of(new PreEncodedHttpField(PageCache.STATUS_HEADER, "hit"))).map(HttpField.class::cast).toList();
-
     private final PageCache pages;
 
     CachedPageHandler(PageCache pages, Handler inner) {
@@ -41,17 +33,37 @@ final class CachedPageHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         PageCache.Entry entry = plainHit(request);
-        if (entry == null) return super.handle(request, response, callback);
+        if (entry == null) {
+            getServer().getThreadPool().execute(() -> handleWithRoutes(request, response, callback));
+            return true;
+        }
         pages.countHitBeforeRoutes();
         boolean gzip = PageCache.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable headers = response.getHeaders();
-        // added, not put: the response has none of these yet, and putting one looks through the others first
-        for (HttpField header : ALWAYS) headers.add(header);
-        entry.validators(headers::add);
-        entry.content(gzip, headers::add);
+        for (HttpField field : entry.encodedHeaders(gzip)) headers.add(field);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, entry.body(gzip), callback);
         return true;
+    }
+
+    /**
+     * Answering a kept page never blocks, so the server may parse a request and answer it on the thread that
+     * found it readable, without handing it to another thread first — the hand-over was a good part of a hit's
+     * cost. Everything else is handed over here, to the pool the routes run on, where it may block.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    private void handleWithRoutes(Request request, Response response, Callback callback) {
+        try {
+            if (!super.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            }
+        } catch (Throwable failure) {
+            Response.writeError(request, response, callback, failure);
+        }
     }
 
     private PageCache.Entry plainHit(Request request) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * The finished bytes of public pages, kept in memory for anonymous readers so that a story read by
@@ -68,14 +71,41 @@ public final class PageCache {
      * first copying them there, and a large cache adds no work to the garbage collector.
      */
     record Entry(String contentType, ByteBuffer plain, ByteBuffer gzip, String etag, Instant lastModified,
-                 String lastModifiedHeader, Set<String> tags) {
+                 String lastModifiedHeader, Set<String> tags, HttpField[] plainHeaders, HttpField[] gzipHeaders) {
         /**
          * {@code lastModifiedHeader}, the date as the header writes it, is formatted once here rather than for
          * every reader: formatting it took a tenth of the memory a kept page's answer allocated.
          */
         Entry(String contentType, byte[] plain, byte[] gzip, String etag, Instant lastModified, Set<String> tags) {
             this(contentType, outsideTheHeap(plain), outsideTheHeap(gzip), etag, lastModified,
-                    lastModified == null ? null : HttpCaching.httpDate(lastModified), tags);
+                    lastModified == null ? null : HttpCaching.httpDate(lastModified), tags, null, null);
+        }
+
+        Entry {
+            if (plainHeaders == null) {
+                plainHeaders = encodedHeaders(contentType, plain.capacity(), false, etag, lastModifiedHeader);
+                gzipHeaders = encodedHeaders(contentType, gzip.capacity(), true, etag, lastModifiedHeader);
+            }
+        }
+
+        /**
+         * Every header of a hit answered before the routes, encoded once when the page is kept: writing the
+         * same dozen headers as text for each reader was a good part of the work of such an answer.
+         */
+        private static HttpField[] encodedHeaders(String contentType, int length, boolean gzip, String etag,
+                                                  String lastModifiedHeader) {
+            List<HttpField> fields = new ArrayList<>();
+            BiConsumer<String, String> add = (name, value) -> fields.add(new PreEncodedHttpField(name, value));
+            WebServer.SECURITY_HEADERS.forEach(add);
+            add.accept(STATUS_HEADER, "hit");
+            validators(etag, lastModifiedHeader, add);
+            content(contentType, gzip, length, add);
+            return fields.toArray(HttpField[]::new);
+        }
+
+        /** The headers of a hit answered before the routes, encoded once (see {@link CachedPageHandler}). */
+        HttpField[] encodedHeaders(boolean gzip) {
+            return gzip ? gzipHeaders : plainHeaders;
         }
 
         private static ByteBuffer outsideTheHeap(byte[] bytes) {
@@ -107,6 +137,10 @@ public final class PageCache {
 
         /** The headers that let a reader or a CDN keep this page and ask whether it changed. */
         void validators(BiConsumer<String, String> header) {
+            validators(etag, lastModifiedHeader, header);
+        }
+
+        private static void validators(String etag, String lastModifiedHeader, BiConsumer<String, String> header) {
             header.accept("ETag", etag);
             header.accept("Vary", "Accept-Encoding");
             header.accept("Cache-Control", CACHE_CONTROL);
@@ -115,10 +149,14 @@ public final class PageCache {
 
         /** The headers that describe the body sent, plain or compressed. */
         void content(boolean gzip, BiConsumer<String, String> header) {
+            content(contentType, gzip, (gzip ? this.gzip : plain).capacity(), header);
+        }
+
+        private static void content(String contentType, boolean gzip, int length, BiConsumer<String, String> header) {
             header.accept("Content-Type", contentType);
             // a Content-Encoding of our own keeps the server from compressing the bytes again
             if (gzip) header.accept("Content-Encoding", "gzip");
-            header.accept("Content-Length", Integer.toString((gzip ? this.gzip : plain).capacity()));
+            header.accept("Content-Length", Integer.toString(length));
         }
     }
 
