@@ -62,6 +62,21 @@ final class CommentRepository extends Repository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    /**
+     * Inserts a reader's comment and answers it as {@link #byId} would read it back (its times to the
+     * millisecond, as stored), without reading it: on SQLite this runs on the database's one writer, where
+     * every statement saved lets the next comment in sooner.
+     */
+    Comment insertReceived(Handle h, long articleId, Long parentId, int depth, CommentStatus status, String name,
+                           String email, String website, String body, String bodyHtml, Instant at, String client,
+                           String userAgent, Judgement judgement) {
+        long id = insert(h, articleId, parentId, depth, status, name, email, website, null, body, bodyHtml, at, client,
+                userAgent, judgement);
+        Instant stored = Instant.ofEpochMilli(at.toEpochMilli());
+        return new Comment(id, articleId, parentId, depth, status, name, email, website, null, body, bodyHtml, stored,
+                stored, client, userAgent, judgement.spamScore(), reasons(String.join("\n", judgement.reasons())));
+    }
+
     Optional<Comment> byId(Handle h, long id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id").bind("id", id).map(COMMENT).findOne();
     }

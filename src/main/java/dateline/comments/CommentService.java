@@ -215,11 +215,10 @@ public final class CommentService {
             // as too soon leaves the buckets as they were
             requireNotTooSoon(c.clientAddress(), email);
             if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
-            long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), decision.status(),
-                    name, email, website, null, text, html, now, clip(c.clientAddress(), 64),
+            Comment received = repository.insertReceived(h, articleId, placement.parentId(), placement.depth(),
+                    decision.status(), name, email, website, text, html, now, clip(c.clientAddress(), 64),
                     clip(c.userAgent(), 300), decision.judgement());
-            repository.log(h, id, "received as " + decision.status().code(), decision.reason(), null, now);
-            Comment received = repository.byId(h, id).orElseThrow();
+            repository.log(h, received.id(), "received as " + decision.status().code(), decision.reason(), null, now);
             if (received.status() == CommentStatus.APPROVED) {
                 events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, received)));
             }
