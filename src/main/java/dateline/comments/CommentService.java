@@ -205,15 +205,15 @@ public final class CommentService {
             return new Checked(placement, repository.hasApproved(h, email));
         });
         Placement placement = checked.placement();
+        // outside the comment's transaction, so that the limit's own work (Bucket4j's, and reading its two
+        // buckets) is done by this request's thread: on SQLite the transaction runs on the database's one
+        // writer, whose time every comment waits for; only the buckets' writes go through it
+        requireNotTooSoon(c.clientAddress(), email);
         Decision decision = decide(cleaned, tokens, settings, checked.previouslyApproved(), now);
-        // made before the transaction: on SQLite it runs on the database's one writer, which waits for no one else's work
+        // made on this request's thread: in the transaction it would take the database writer's time
         String html = CommentText.toSafeHtml(text);
         List<CommentEvent> events = new ArrayList<>();
         Comment stored = repository.inTransaction(h -> {
-            // the flood limit's buckets in the comment's own transaction: one turn of the database's writer for
-            // each comment rather than three, each of which waited for a flush of the disk; a comment refused
-            // as too soon leaves the buckets as they were
-            requireNotTooSoon(c.clientAddress(), email);
             if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
             Comment received = repository.insertReceived(h, articleId, placement.parentId(), placement.depth(),
                     decision.status(), name, email, website, text, html, now, clip(c.clientAddress(), 64),
@@ -319,10 +319,7 @@ public final class CommentService {
         return new Placement(parent.id(), parent.depth() + 1);
     }
 
-    /**
-     * Takes one comment from the buckets of the network address and of the email address, or throws when
-     * either is empty. Called inside the comment's transaction, so that the buckets are written in it.
-     */
+    /** Takes one comment from the buckets of the network address and of the email address, or throws when either is empty. */
     private void requireNotTooSoon(String client, String email) {
         long wait = 0;
         for (String key : List.of("comment:client:" + client, "comment:email:" + email)) {
