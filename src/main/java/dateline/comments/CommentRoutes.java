@@ -91,7 +91,7 @@ public final class CommentRoutes implements RouteGroup {
         String sent = token == null ? "" : token;
         Comment stored;
         try {
-            stored = comments.post(new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
+            stored = comments.post(full, new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
                     typed.get("website"), typed.get("comment"), ctx.ip(), ctx.userAgent(), token,
                     ctx.formParam(HONEYPOT)));
         } catch (InvalidInput e) {

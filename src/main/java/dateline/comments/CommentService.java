@@ -159,6 +159,17 @@ public final class CommentService {
     public Comment post(NewComment c) {
         FullArticle full = articles.full(c.articleId()).filter(f -> f.article().status().isPublic())
                 .orElseThrow(() -> InvalidInput.of("article", "This article is not available for comments."));
+        return post(full, c);
+    }
+
+    /**
+     * {@link #post(NewComment)} under an article the caller has just read (the comment form's route, which
+     * needs it for its answer), so that it is not read twice for every comment.
+     */
+    public Comment post(FullArticle full, NewComment c) {
+        if (full.article().id() != c.articleId() || !full.article().status().isPublic()) {
+            throw InvalidInput.of("article", "This article is not available for comments.");
+        }
         if (!acceptsComments(full.article())) throw new CommentsClosed();
         String text = typed(c.text());
         String name = clean(c.name());
@@ -179,29 +190,35 @@ public final class CommentService {
         NewComment cleaned = new NewComment(c.articleId(), c.parentId(), name, email, website, text, c.clientAddress(),
                 c.userAgent(), c.formToken() == null ? "" : c.formToken().strip(), c.honeypot() == null ? "" : c.honeypot());
         long articleId = full.article().id();
-        Placement placement = repository.read(h -> placement(h, articleId, c.parentId(), settings));
         Instant now = clock.instant();
-        if (repository.read(h -> repository.sameTextSince(h, articleId, email, text, now.minus(DUPLICATE_WINDOW)))) {
-            throw new Duplicate();
-        }
         Keyed keyed = keyed();
         FormTokens tokens = new FormTokens(keyed);
         // a current token is used once per address; many readers of one cached page share it
         boolean current = tokens.isCurrent(cleaned.formToken(), articleId, now);
         String tokenHash = keyed.hashed("form-token:" + cleaned.formToken());
         String emailHash = keyed.hashed("email:" + email);
-        if (current && repository.read(h -> repository.formUsed(h, tokenHash, emailHash))) throw new FormUsed();
-        // outside any transaction: the limit's buckets are written on connections of their own
+        // every check that reads, on one connection
+        Checked checked = repository.read(h -> {
+            Placement placement = placement(h, articleId, c.parentId(), settings);
+            if (repository.sameTextSince(h, articleId, email, text, now.minus(DUPLICATE_WINDOW))) throw new Duplicate();
+            if (current && repository.formUsed(h, tokenHash, emailHash)) throw new FormUsed();
+            return new Checked(placement, repository.hasApproved(h, email));
+        });
+        Placement placement = checked.placement();
+        // outside the comment's transaction, so that the limit's own work (Bucket4j's, and reading its two
+        // buckets) is done by this request's thread: on SQLite the transaction runs on the database's one
+        // writer, whose time every comment waits for; only the buckets' writes go through it
         requireNotTooSoon(c.clientAddress(), email);
-        Decision decision = decide(cleaned, tokens, settings, now);
+        Decision decision = decide(cleaned, tokens, settings, checked.previouslyApproved(), now);
+        // made on this request's thread: in the transaction it would take the database writer's time
+        String html = CommentText.toSafeHtml(text);
         List<CommentEvent> events = new ArrayList<>();
         Comment stored = repository.inTransaction(h -> {
             if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
-            long id = repository.insert(h, articleId, placement.parentId(), placement.depth(), decision.status(),
-                    name, email, website, null, text, CommentText.toSafeHtml(text), now, clip(c.clientAddress(), 64),
+            Comment received = repository.insertReceived(h, articleId, placement.parentId(), placement.depth(),
+                    decision.status(), name, email, website, text, html, now, clip(c.clientAddress(), 64),
                     clip(c.userAgent(), 300), decision.judgement());
-            repository.log(h, id, "received as " + decision.status().code(), decision.reason(), null, now);
-            Comment received = repository.byId(h, id).orElseThrow();
+            repository.log(h, received.id(), "received as " + decision.status().code(), decision.reason(), null, now);
             if (received.status() == CommentStatus.APPROVED) {
                 events.add(changing(h, new CommentEvent(CommentEvent.Kind.APPROVED, received)));
             }
@@ -214,6 +231,9 @@ public final class CommentService {
         return stored;
     }
 
+    /** What the checks before a comment is stored found: where it goes, and whether its address had one approved. */
+    private record Checked(Placement placement, boolean previouslyApproved) {}
+
     /** Where a new comment goes, why, and how it was judged. */
     private record Decision(CommentStatus status, String reason, CommentRepository.Judgement judgement) {}
 
@@ -223,13 +243,14 @@ public final class CommentService {
      * then the spam classifier sends what it is sure of to spam and holds what it is unsure of; what it finds
      * fine is left to the site's rules.
      */
-    private Decision decide(NewComment c, FormTokens tokens, CommentSettings settings, Instant now) {
+    private Decision decide(NewComment c, FormTokens tokens, CommentSettings settings, boolean previouslyApproved,
+                            Instant now) {
         List<String> machine = new ArrayList<>();
         if (!c.honeypot().isBlank()) machine.add("the field that people never see was filled in");
         tokens.doubt(c.formToken(), c.articleId(), now, Duration.ofSeconds(settings.minimumFillSeconds()))
                 .ifPresent(machine::add);
         CommentScreening.Opinion opinion = opinionOf(c);
-        CommentRules.Verdict rules = CommentRules.judge(c, settings, repository.read(h -> repository.hasApproved(h, c.email())));
+        CommentRules.Verdict rules = CommentRules.judge(c, settings, previouslyApproved);
         String sure = String.format(Locale.ROOT, "the spam classifier gives it %.0f%%", 100 * opinion.spamProbability());
         String reason;
         CommentStatus status;
@@ -298,6 +319,7 @@ public final class CommentService {
         return new Placement(parent.id(), parent.depth() + 1);
     }
 
+    /** Takes one comment from the buckets of the network address and of the email address, or throws when either is empty. */
     private void requireNotTooSoon(String client, String email) {
         long wait = 0;
         for (String key : List.of("comment:client:" + client, "comment:email:" + email)) {
@@ -413,8 +435,8 @@ public final class CommentService {
     /** The page of its article's thread on which a comment appears, as its author sees it. */
     public int pageOf(Comment comment, Collection<Long> ownPending) {
         CommentSettings settings = site.comments();
-        List<Comment> visible = repository.read(h -> repository.visibleOn(h, comment.articleId(), ownPending));
-        return CommentThread.pageOf(comment.id(), visible, settings.newestFirst(), settings.perPage());
+        List<CommentThread.Place> visible = repository.read(h -> repository.placesOn(h, comment.articleId(), ownPending));
+        return CommentThread.pageAmong(comment.id(), visible, settings.newestFirst(), settings.perPage());
     }
 
     public Optional<Comment> byId(long id) {

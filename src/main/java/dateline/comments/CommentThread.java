@@ -38,11 +38,23 @@ public record CommentThread(List<Node> comments, int page, int pages, long appro
         return new CommentThread(List.copyOf(slice), shown, pages, approved);
     }
 
+    /**
+     * Where a comment sits in its thread, without its text: all that finding its page needs, so that a long
+     * thread is not read whole to send a reader to the comment they have just posted.
+     */
+    public record Place(long id, Long parentId) {}
+
     /** The page on which a comment appears, or 1 when it is not in the thread. */
     public static int pageOf(long commentId, List<Comment> visibleOldestFirst, boolean newestFirst, int perPage) {
+        return pageAmong(commentId, visibleOldestFirst.stream().map(c -> new Place(c.id(), c.parentId())).toList(),
+                newestFirst, perPage);
+    }
+
+    /** {@link #pageOf} over the places of the visible comments, oldest first. */
+    public static int pageAmong(long commentId, List<Place> visibleOldestFirst, boolean newestFirst, int perPage) {
         Map<Long, Long> topOf = new LinkedHashMap<>();
         List<Long> top = new ArrayList<>();
-        for (Comment c : visibleOldestFirst) {
+        for (Place c : visibleOldestFirst) {
             Long root = c.parentId() == null ? null : topOf.get(c.parentId());
             topOf.put(c.id(), root == null ? c.id() : root);
             if (root == null) top.add(c.id());
