@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public final class WebServer implements AutoCloseable {
      */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(50);
+    private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /**
      * What operating the server adds: the timer of every request the routes answer (none when null), and whether
@@ -110,6 +112,15 @@ public final class WebServer implements AutoCloseable {
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.jetty.host = options.host();
             config.jetty.port = options.port();
+            // a kept page is answered on the selector thread that read its request (see CachedPageHandler), so
+            // there is one selector per processor: with Jetty's default of half as many, a crowd of readers of
+            // kept pages could use only half the machine
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
+                connector.setHost(options.host());
+                connector.setPort(options.port());
+                return connector;
+            });
             // outermost: Javalin places its servlet context inside the innermost handler. The graceful handler
             // counts the requests in flight, so that stopping lets them finish (up to STOP_TIMEOUT); it wraps
             // every request it counts, so it stands behind the kept pages, whose answers take microseconds
