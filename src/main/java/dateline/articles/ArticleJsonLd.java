@@ -45,7 +45,10 @@ final class ArticleJsonLd {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         json.put("@type", a.type().schemaType());
-        json.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonicalUrl));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("@type", "WebPage");
+        page.put("@id", canonicalUrl);
+        json.put("mainEntityOfPage", page);
         json.put("url", canonicalUrl);
         json.put("headline", a.headline());
         if (!description.isEmpty()) json.put("description", description);
@@ -65,6 +68,20 @@ final class ArticleJsonLd {
                         "datePublished", time.iso(u.happenedAt())))
                 .toList();
         if (!corrections.isEmpty()) json.put("correction", corrections);
+        return json;
+    }
+
+    /**
+     * The front page: the {@code WebSite}. Every object here keeps its keys in the order written (never
+     * {@code Map.of}, whose order changes from one start of the JVM to the next), so that a page has the same bytes,
+     * and the same ETag, on every start and every node.
+     */
+    static Map<String, Object> website(String name, String url) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@context", "https://schema.org");
+        json.put("@type", "WebSite");
+        json.put("name", name);
+        json.put("url", url);
         return json;
     }
 

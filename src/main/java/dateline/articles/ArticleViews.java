@@ -220,8 +220,7 @@ public final class ArticleViews implements FrameSource {
                 Meta.property("og:url", canonical),
                 Meta.property("og:site_name", settings.title()),
                 Meta.name("twitter:card", "summary"));
-        String jsonLd = front && query.isEmpty() ? Json.forScript(Map.of(
-                "@context", "https://schema.org", "@type", "WebSite", "name", settings.title(), "url", baseUrl + "/"))
+        String jsonLd = front && query.isEmpty() ? Json.forScript(ArticleJsonLd.website(settings.title(), baseUrl + "/"))
                 : "Author".equals(kind) ? Json.forScript(ArticleJsonLd.profile(heading, intro, baseUrl + path))
                 : null;
         Head head = new Head(title, description, canonical, null, meta, jsonLd)

@@ -241,6 +241,21 @@ class StructuredDataTest {
         assertThat(jsonLd("/").get("@type").asText()).isEqualTo("WebSite");
     }
 
+    @Test
+    void every_object_keeps_its_keys_in_the_order_written_so_a_page_has_the_same_bytes_on_every_start() throws Exception {
+        FullArticle article = publish(site.articles().anArticle().by(alice).draft());
+        assertThat(fieldNames(jsonLd("/"))).containsExactly("@context", "@type", "name", "url");
+        JsonNode json = jsonLd(article.article().path());
+        assertThat(fieldNames(json)).startsWith("@context", "@type", "mainEntityOfPage", "url", "headline");
+        assertThat(fieldNames(json.get("mainEntityOfPage"))).containsExactly("@type", "@id");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static byte[] jpeg(int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
