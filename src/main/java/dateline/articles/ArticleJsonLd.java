@@ -42,9 +42,7 @@ final class ArticleJsonLd {
         SiteSettings settings = publisher.settings();
         String baseUrl = publisher.baseUrl();
         SiteTime time = settings.time();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("@context", "https://schema.org");
-        json.put("@type", a.type().schemaType());
+        Map<String, Object> json = document(a.type().schemaType());
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("@type", "WebPage");
         page.put("@id", canonicalUrl);
@@ -77,9 +75,7 @@ final class ArticleJsonLd {
      * and the same ETag, on every start and every node.
      */
     static Map<String, Object> website(String name, String url) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("@context", "https://schema.org");
-        json.put("@type", "WebSite");
+        Map<String, Object> json = document("WebSite");
         json.put("name", name);
         json.put("url", url);
         return json;
@@ -89,11 +85,17 @@ final class ArticleJsonLd {
     static Map<String, Object> profile(String name, String bio, String url) {
         Map<String, Object> person = person(name, url);
         if (!bio.isBlank()) person.put("description", bio);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("@context", "https://schema.org");
-        json.put("@type", "ProfilePage");
+        Map<String, Object> json = document("ProfilePage");
         json.put("url", url);
         json.put("mainEntity", person);
+        return json;
+    }
+
+    /** A page's top object, of {@code type}, with the vocabulary named. */
+    private static Map<String, Object> document(String type) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@context", "https://schema.org");
+        json.put("@type", type);
         return json;
     }
 
