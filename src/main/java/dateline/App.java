@@ -19,6 +19,7 @@ import dateline.storage.DatabaseCopy;
 import dateline.storage.Dialect;
 import dateline.storage.SqliteCopies;
 import dateline.web.InvalidInput;
+import dateline.storage.ServingMark;
 import dateline.web.WebServer;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -179,6 +180,8 @@ public final class App implements Runnable {
         public Integer call() throws InterruptedException {
             Settings settings = settings();
             Wiring wiring = Wiring.open(settings, Clock.systemUTC());
+            // held while the server runs, so that restore --replace refuses to move the folder from under it
+            ServingMark serving = ServingMark.take(settings.dataDir());
             WebServer web = wiring.startWeb();
             String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
             StartupTimeline.Step started = wiring.startup().mark("started");
@@ -191,6 +194,7 @@ public final class App implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("Stopping: finishing requests under way, then closing the database.");
                 wiring.close();
+                serving.close();
                 stopped.countDown();
                 LOG.info("Stopped.");
             }, "dateline-shutdown"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.Role;
 import dateline.articles.ArticleSummary;
+import dateline.storage.ServingMark;
 import dateline.testing.Commands.Run;
 import dateline.testing.Postgres;
 import dateline.web.PageRequest;
@@ -287,11 +288,13 @@ class AppTest {
                 assertThat(health.body()).contains("\"status\":\"ok\"");
                 // the line follows the start of listening, so a first request may be answered before it is written
                 assertThat(awaitLine(log, "Dateline is listening on http://127.0.0.1:" + port)).isTrue();
+                assertThat(ServingMark.isServed(data.resolve("site"))).as("the folder is marked as served").isTrue();
             } finally {
                 server.destroy();
             }
             assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(log)).contains("Stopped.");
+            assertThat(ServingMark.isServed(data.resolve("site"))).as("the mark goes with the server").isFalse();
         }
 
         @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
+import dateline.storage.ServingMark;
 import dateline.testing.Commands.Run;
 import dateline.testing.Http;
 import java.io.IOException;
@@ -188,6 +189,22 @@ class BackupCommandTest {
             try (Wiring wiring = open(occupied)) {
                 assertThat(wiring.accounts().byEmail("desk@example.org")).isPresent();
             }
+        }
+        @Test
+        void with_replace_refuses_a_folder_a_server_is_running_on(@TempDir Path folder) throws IOException {
+            Path backup = smallBackup(folder);
+            Path served = Files.createDirectories(folder.resolve("served"));
+            Files.writeString(served.resolve("dateline.db"), "the site being served");
+
+            try (ServingMark server = ServingMark.take(served)) {
+                Run refused = run("restore", "--from", backup.toString(), "--data", served.toString(), "--replace");
+                assertThat(refused.code()).isEqualTo(1);
+                assertThat(refused.err()).contains("A server is running on the data folder").contains("Stop it");
+                assertThat(Files.readString(served.resolve("dateline.db"))).isEqualTo("the site being served");
+            }
+
+            Run replaced = run("restore", "--from", backup.toString(), "--data", served.toString(), "--replace");
+            assertThat(replaced.code()).as(replaced.err()).isZero();
         }
     }
 

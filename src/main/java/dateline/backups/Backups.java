@@ -1,5 +1,6 @@
 package dateline.backups;
 
+import dateline.storage.ServingMark;
 import dateline.storage.SqliteCopies;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +138,9 @@ public final class Backups {
         if (occupied && !replace) {
             throw new BackupRefused("The data folder " + dataDir + " is not empty. Restore into a new folder, or give "
                     + "--replace to move the site there aside (it is kept beside it).");
+        }
+        if (occupied && ServingMark.isServed(target)) {
+            throw new BackupRefused("A server is running on the data folder " + dataDir + ". Stop it, then restore.");
         }
         try (ZipFile zip = openWhole(file)) {
             checkWhole(file, zip);
