@@ -15,6 +15,7 @@
  *
  * <p>A <em>table check</em> is a table's row count and a checksum over its rows, computed alike on either database,
  * by which a {@link dateline.storage.DatabaseCopy} (a whole site moved into another database) proves itself; a
- * <em>derived</em> table (the search index) is left out of a copy and rebuilt.
+ * <em>derived</em> table (the search index) is left out of a copy and rebuilt. The <em>serving mark</em> is the
+ * lock a running server holds on its data folder, by which a restore knows not to replace the folder.
  */
 package dateline.storage;
