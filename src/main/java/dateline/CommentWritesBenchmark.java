@@ -1,5 +1,6 @@
 package dateline;
 
+import dateline.storage.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Benchmark 4: sustained comment posts per second through the real HTTP form path, against {@code dateline
@@ -64,9 +63,7 @@ public final class CommentWritesBenchmark {
         try {
             run(data, Duration.ofSeconds(seconds), clients);
         } finally {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Folders.deleteTree(data);
         }
     }
 

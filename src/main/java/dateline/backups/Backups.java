@@ -1,5 +1,6 @@
 package dateline.backups;
 
+import dateline.storage.Folders;
 import dateline.storage.ServingMark;
 import dateline.storage.SqliteCopies;
 import java.io.IOException;
@@ -352,8 +353,8 @@ public final class Backups {
     }
 
     private static void deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Folders.deleteTree(folder);
         } catch (IOException e) {
             // left beside the data folder; its name starts with a dot
         }

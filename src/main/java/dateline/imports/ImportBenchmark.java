@@ -2,16 +2,15 @@ package dateline.imports;
 
 import dateline.Settings;
 import dateline.Wiring;
+import dateline.storage.Folders;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Imports an export into a fresh site in a temporary data folder and reports how long it took and the most
@@ -62,8 +61,8 @@ public final class ImportBenchmark {
                     peak.get() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
         } finally {
             sampler.interrupt();
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try {
+                Folders.deleteTree(data);
             } catch (IOException e) {
                 System.err.println("Could not delete " + data + ": " + e.getMessage());
             }

@@ -8,9 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Whole copies of a site's SQLite file, for backups and moves: made while a server may be writing to it, and checked
@@ -41,9 +39,7 @@ public final class SqliteCopies {
 
         @Override
         public void close() throws IOException {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
-            }
+            Folders.deleteTree(folder);
         }
     }
 
