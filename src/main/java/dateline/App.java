@@ -707,7 +707,7 @@ public final class App implements Runnable {
         @Override
         public Integer call() {
             Settings settings = settings();
-            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+            if (keptInPostgres(settings)) {
                 throw new IllegalArgumentException("This site keeps its database in PostgreSQL: back it up with "
                         + "PostgreSQL's own tools (pg_dump -Fc), and copy the media folder " + settings.dataDir().resolve("media")
                         + " (or, with the media kept in the database, nothing more). See docs/deployment.md.");
@@ -731,6 +731,11 @@ public final class App implements Runnable {
         }
     }
 
+    /** Whether the site's database is a PostgreSQL one, which backs up and restores with PostgreSQL's own tools. */
+    private static boolean keptInPostgres(Settings settings) {
+        return settings.databaseUrl().map(Dialect::ofJdbcUrl).filter(d -> d == Dialect.POSTGRESQL).isPresent();
+    }
+
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = "Make a backup written by 'dateline backup' the site in an empty or new data folder. "
                     + "Stop any server of that folder first.")
@@ -748,7 +753,7 @@ public final class App implements Runnable {
         @Override
         public Integer call() {
             Settings settings = settings();
-            if (settings.databaseUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+            if (keptInPostgres(settings)) {
                 throw new IllegalArgumentException("This site keeps its database in PostgreSQL: restore it with "
                         + "pg_restore, and its media folder from its copy. See docs/deployment.md.");
             }
