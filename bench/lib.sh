@@ -100,12 +100,13 @@ wrk_figures() {
   ' "$1"
 }
 
-# cpu_ticks PID: the processor time (user and system, in clock ticks) PID and its children have used so far.
+# cpu_ticks PID: the processor time (user and system, in clock ticks) PID and its children have used so far,
+# those still running and those it has waited for (a launcher script's helpers).
 cpu_ticks() {
   local total=0 p
   for p in "$1" $(pgrep -P "$1" || true); do
     [ -r "/proc/$p/stat" ] || continue
-    total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}')))
+    total=$((total + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13 + $14 + $15}')))
   done
   echo "$total"
 }
