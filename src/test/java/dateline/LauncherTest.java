@@ -54,14 +54,16 @@ class LauncherTest {
     class The_heap {
         @Test
         void is_bounded_for_a_server_and_left_to_the_jvm_for_the_other_commands() throws Exception {
-            assertThat(launch(Map.of(), "serve", "--port", "8080").options()).contains("-Xmx256m");
+            assertThat(launch(Map.of(), "serve", "--port", "8080").options())
+                    .contains("-Xmx256m", "-XX:MaxNewSize=96m");
             assertThat(launch(Map.of(), "import", "wxr", "big.xml").options()).noneMatch(o -> o.startsWith("-Xmx"));
         }
 
         @Test
         void is_the_operators_when_they_chose_one() throws Exception {
             Ran ran = launch(Map.of("JAVA_OPTS", "-Xmx512m -XX:+ExitOnOutOfMemoryError"), "serve");
-            assertThat(ran.options()).contains("-Xmx512m", "-XX:+ExitOnOutOfMemoryError").doesNotContain("-Xmx256m");
+            assertThat(ran.options()).contains("-Xmx512m", "-XX:+ExitOnOutOfMemoryError")
+                    .doesNotContain("-Xmx256m", "-XX:MaxNewSize=96m");
         }
     }
 
