@@ -172,9 +172,8 @@ public final class Wiring implements AutoCloseable {
 
     /** Builds the web server over the services, starts it, and starts the background work. */
     public WebServer startWeb() {
-        spam.prepare(); // the first time a site is served, and not for the other commands
         search.buildIfEmpty(); // a site that had articles before it had search
-        startup.mark("spam model and search index checked");
+        startup.mark("search index checked");
         Templates templates = templates();
         Assets assets = assets();
         Csrf csrf = new Csrf(settings.baseUrl(), java.util.Set.of(CommentRoutes.POST_PATH), ApiRoutes.BASE + "/");
@@ -232,6 +231,8 @@ public final class Wiring implements AutoCloseable {
         web.start();
         startup.mark("listening");
         running.add(0, web); // first to stop: no new request while the workers below finish theirs
+        // the first time a site is served, and not for the other commands; once the port is open, not before
+        running.add(spam.prepareMeanwhile());
         if (settings.metricsPort() > 0) running.add(MetricsServer.start(settings.metricsPort(), monitoring::scrape));
         running.add(new ScheduledPublishing(articles).start());
         running.add(new OutboxDelivery(database.jdbi(), this::mailSettings, clock, node).start());

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public final class SpamClassifier implements CommentScreening {
 
     private final SpamRepository repository;
     private final Clock clock;
+    /** The preparation {@link #prepareMeanwhile} began, which screening waits for; done when there is none. */
+    private volatile CompletableFuture<Void> preparing = CompletableFuture.completedFuture(null);
 
     public SpamClassifier(Jdbi jdbi, Clock clock) {
         this.repository = new SpamRepository(jdbi);
@@ -54,6 +57,7 @@ public final class SpamClassifier implements CommentScreening {
 
     @Override
     public Opinion screen(NewComment comment) {
+        awaitModel();
         Set<String> features = SpamFeatures.of(comment.name(), comment.website(), comment.text());
         Map<String, Double> weights = repository.read(h -> repository.weights(h, withBias(features)));
         double p = SpamLearning.probability(weights, features);
@@ -103,6 +107,41 @@ public final class SpamClassifier implements CommentScreening {
     public SpamClassifier prepare() {
         if (repository.read(repository::model).isEmpty()) retrain();
         return this;
+    }
+
+    /**
+     * {@link #prepare}, on a thread of its own: a new site's model is some 17,000 weights written to the database,
+     * about 2.6 s of processor time, which a server's first start need not spend before it listens. A comment
+     * screened meanwhile waits for the model, as it waited for the start before; one screened after a preparation
+     * that failed prepares again, and fails as the start did. Closing what this answers waits for the preparation,
+     * so that the database is not closed under it.
+     */
+    public AutoCloseable prepareMeanwhile() {
+        CompletableFuture<Void> prepared = new CompletableFuture<>();
+        preparing = prepared;
+        Thread thread = new Thread(() -> {
+            try {
+                prepare();
+                prepared.complete(null);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Could not prepare the spam classifier's model; the next comment tries again", e);
+                prepared.completeExceptionally(e);
+            }
+        }, "dateline-spam-model");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> prepared.exceptionally(e -> null).join();
+    }
+
+    /** Waits for a preparation {@link #prepareMeanwhile} began, if one is under way; prepares again after one failed. */
+    public void awaitModel() {
+        CompletableFuture<Void> current = preparing;
+        if (current.isCompletedExceptionally()) {
+            prepare();
+            preparing = CompletableFuture.completedFuture(null);
+        } else {
+            current.join();
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dateline.accounts.NewAccount;
 import dateline.accounts.Role;
 import dateline.articles.Article;
 import dateline.comments.Comment;
+import dateline.comments.CommentScreening;
 import dateline.comments.CommentService;
 import dateline.comments.CommentStatus;
 import dateline.comments.ModerationEntry;
@@ -205,6 +206,19 @@ class SpamDefenceTest {
             // the reasons name what a person can check first: here the phone number and the sum of money
             assertThat(spam.spamReasons()).hasSize(4).contains("a phone number", "a sum of money");
             assertThat(reasonReceived(log(spam))).matches("the spam classifier gives it \\d+%");
+        }
+
+        @Test
+        void obvious_spam_sent_while_a_new_sites_model_is_still_being_written_waits_for_it() throws Exception {
+            try (TestSite fresh = TestSite.services()) {
+                SpamClassifier unprepared = fresh.wiring().spam();
+                try (AutoCloseable preparing = unprepared.prepareMeanwhile()) {
+                    CommentScreening.Opinion opinion = unprepared.screen(new NewComment(1, null, "Anna",
+                            "anna@example.net", "", "Make $500 a day from home, message me on WhatsApp +44 7700 900123",
+                            "198.51.100.9", "Firefox", "token", ""));
+                    assertThat(opinion.leaning()).isEqualTo(CommentScreening.Leaning.SPAM);
+                }
+            }
         }
 
         @Test

@@ -104,6 +104,8 @@ public final class TestSite implements AutoCloseable {
 
     private TestSite served() {
         wiring.startWeb();
+        // a site whose start is over, its spam model written too: tests count the statements of what they do
+        wiring.spam().awaitModel();
         http = new Http(baseUrl());
         return this;
     }
