@@ -27,8 +27,9 @@ public interface SearchIndex {
     void remove(Handle h, long articleId);
 
     /**
-     * The hits of a search, best first: headline matches weigh most, then tags, authors and standfirst,
-     * then the body. Each hit carries its headline and an excerpt of its body, highlighted.
+     * The hits of a search, best first among the {@link SearchQuery#candidates()} most recently written: headline
+     * matches weigh most, then tags, authors and standfirst, then the body. Each hit carries its headline and an
+     * excerpt of its body, highlighted. The total counts every hit.
      */
     Hits find(Handle h, SearchQuery query);
 

@@ -32,21 +32,36 @@ import org.jsoup.Jsoup;
  *
  * <p>Results are ranked, so they page by offset, not by keyset: a search goes at most {@link #MAX_PAGES}
  * pages deep, past which a reader does better to add a word.
+ *
+ * <p>A common word matches a good part of a large archive, and ranking every match made a search's time
+ * grow with the archive. So a search ranks the {@link #CANDIDATES} most recently written articles it
+ * matches (every one when fewer match, so a search for a rarer word finds exactly what it always did): a news
+ * reader looking for a common word wants the recent stories about it, and a word more, a section or a date
+ * reaches older ones. The count of results still counts every match.
  */
 public final class SearchService implements ArticleListener {
     public static final int MAX_PAGES = 50;
+    /** How many of the matching articles, the most recently written, a search ranks; never fewer than it can show. */
+    public static final int CANDIDATES = 1000;
     private static final int REBUILD_BATCH = 1000;
 
     private final Jdbi jdbi;
     private final SearchIndex index;
     private final ArticleService articles;
     private final SiteService site;
+    private final int candidates;
 
     public SearchService(Jdbi jdbi, SearchIndex index, ArticleService articles, SiteService site) {
+        this(jdbi, index, articles, site, CANDIDATES);
+    }
+
+    /** A search that ranks {@code candidates} matches at most (but never fewer than its pages can show). */
+    SearchService(Jdbi jdbi, SearchIndex index, ArticleService articles, SiteService site, int candidates) {
         this.jdbi = jdbi;
         this.index = index;
         this.articles = articles;
         this.site = site;
+        this.candidates = candidates;
     }
 
     // ---- keeping the index
@@ -131,7 +146,7 @@ public final class SearchService implements ArticleListener {
         Instant from = filters.from() == null ? null : filters.from().atStartOfDay(zone).toInstant();
         Instant until = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(zone).toInstant();
         SearchQuery query = new SearchQuery(terms, Set.of(ArticleStatus.PUBLISHED), null, filters.sectionId(),
-                filters.authorId(), from, until, offset(page, size), size);
+                filters.authorId(), from, until, offset(page, size), size, candidates(size));
         return found(query, page, size, s -> s.status() == ArticleStatus.PUBLISHED);
     }
 
@@ -147,7 +162,7 @@ public final class SearchService implements ArticleListener {
         if (!everybody && !viewer.role().can(Permission.WRITE_ARTICLES)) return new Found(terms, List.of(), 0, 1, 0);
         Set<ArticleStatus> statuses = status == null ? Set.of(ArticleStatus.values()) : Set.of(status);
         SearchQuery query = new SearchQuery(terms, statuses, everybody ? null : viewer.id(), sectionId, authorId,
-                null, null, offset(page, size), size);
+                null, null, offset(page, size), size, candidates(size));
         return found(query, page, size, s -> everybody || s.bylines().stream().anyMatch(b -> b.accountId() == viewer.id()));
     }
 
@@ -166,6 +181,11 @@ public final class SearchService implements ArticleListener {
                 .map(hit -> new Found.Result(summaries.get(hit.articleId()), hit.headline(), hit.excerpt()))
                 .toList();
         return new Found(query.terms(), results, hits.total(), Math.max(1, Math.min(page, MAX_PAGES)), pages);
+    }
+
+    /** Enough that every page a search can show is full: the same for each page of one search, so pages never overlap. */
+    private int candidates(int size) {
+        return Math.max(candidates, MAX_PAGES * size);
     }
 
     private static int offset(int page, int size) {
