@@ -230,6 +230,16 @@ class SearchServiceTest {
         }
 
         @Test
+        void readers_may_narrow_a_search_to_the_people_credited_on_published_articles_only() {
+            Account carol = site.wiring().accounts().open(new NewAccount("carol@example.org", "Carol Chen", Role.AUTHOR, null));
+            site.articles().anArticle().headline("Draft by Bob").by(bob).written();
+            site.articles().anArticle().headline("Shared story").by(carol, alice).publishedAt(site.clock().instant());
+            site.articles().anArticle().headline("Another by Alice").by(alice).publishedAt(site.clock().instant());
+
+            assertThat(search.authorsOfPublished()).containsExactly(alice.id(), carol.id());
+        }
+
+        @Test
         void a_search_goes_at_most_fifty_pages_deep() {
             for (int i = 1; i <= 60; i++) published("Harbour report " + i, "Nothing.");
 
