@@ -30,7 +30,7 @@ public final class Fts5Index implements SearchIndex {
     }
 
     /**
-     * Counts the hits, then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
+     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
      * fewer match; FTS5 walks its list of matches from the newest id down and stops there), and only then
      * marks the matches in the page of hits: highlighting and cutting an excerpt read an article's whole text,
      * and SQLite makes every column of every row it sorts, so asking for them beside the rank made them for
@@ -39,8 +39,9 @@ public final class Fts5Index implements SearchIndex {
     @Override
     public Hits find(Handle h, SearchQuery query) {
         String where = where(query);
-        long total = bind(h.createQuery("SELECT COUNT(*) FROM search_text JOIN search_entries e "
-                + "ON e.article_id = search_text.rowid WHERE " + where), query).mapTo(Long.class).one();
+        long total = bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM search_text JOIN search_entries e "
+                + "ON e.article_id = search_text.rowid WHERE " + where + " LIMIT :counted) hit"), query)
+                .bind("counted", query.candidates() + 1).mapTo(Long.class).one();
         if (total == 0 || query.offset() >= total) return new Hits(List.of(), total);
         String candidates = "SELECT search_text.rowid AS id, " + RANK + " AS rank, e.published_at AS published_at "
                 + "FROM search_text JOIN search_entries e ON e.article_id = search_text.rowid WHERE " + where

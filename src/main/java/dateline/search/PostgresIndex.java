@@ -45,15 +45,16 @@ public final class PostgresIndex implements SearchIndex {
     }
 
     /**
-     * Counts the hits, then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
+     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
      * fewer match): {@code ts_rank_cd} reads each article's whole {@code tsvector}, which for a common word over
      * a large archive was most of a search's time. The highlights are made for the page of hits alone.
      */
     @Override
     public Hits find(Handle h, SearchQuery query) {
         String where = where(query);
-        long total = bind(h.createQuery("SELECT COUNT(*) FROM search_text t JOIN search_entries e "
-                + "ON e.article_id = t.article_id WHERE " + where), query).mapTo(Long.class).one();
+        long total = bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM search_text t JOIN search_entries e "
+                + "ON e.article_id = t.article_id WHERE " + where + " LIMIT :counted) hit"), query)
+                .bind("counted", query.candidates() + 1).mapTo(Long.class).one();
         if (total == 0 || query.offset() >= total) return new Hits(List.of(), total);
         String candidates = "SELECT t.article_id, e.published_at FROM search_text t JOIN search_entries e "
                 + "ON e.article_id = t.article_id WHERE " + where + " ORDER BY t.article_id DESC LIMIT :candidates";

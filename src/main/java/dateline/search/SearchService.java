@@ -37,7 +37,7 @@ import org.jsoup.Jsoup;
  * grow with the archive. So a search ranks the {@link #CANDIDATES} most recently written articles it
  * matches (every one when fewer match, so a search for a rarer word finds exactly what it always did): a news
  * reader looking for a common word wants the recent stories about it, and a word more, a section or a date
- * reaches older ones. The count of results still counts every match.
+ * reaches older ones. Counting stops there too: such a search says that more articles match than it shows.
  */
 public final class SearchService implements ArticleListener {
     public static final int MAX_PAGES = 50;
@@ -141,7 +141,7 @@ public final class SearchService implements ArticleListener {
      */
     public Found forReaders(String typed, SearchFilters filters, int page, int size) {
         SearchTerms terms = SearchTerms.parse(typed);
-        if (terms.isEmpty()) return new Found(terms, List.of(), 0, 1, 0);
+        if (terms.isEmpty()) return Found.none(terms);
         ZoneId zone = site.settings().timezone();
         Instant from = filters.from() == null ? null : filters.from().atStartOfDay(zone).toInstant();
         Instant until = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(zone).toInstant();
@@ -157,9 +157,9 @@ public final class SearchService implements ArticleListener {
     public Found forNewsroom(String typed, ArticleStatus status, Long sectionId, Long authorId, Account viewer,
                              int page, int size) {
         SearchTerms terms = SearchTerms.parse(typed);
-        if (terms.isEmpty()) return new Found(terms, List.of(), 0, 1, 0);
+        if (terms.isEmpty()) return Found.none(terms);
         boolean everybody = viewer.role().can(Permission.EDIT_OTHERS_ARTICLES);
-        if (!everybody && !viewer.role().can(Permission.WRITE_ARTICLES)) return new Found(terms, List.of(), 0, 1, 0);
+        if (!everybody && !viewer.role().can(Permission.WRITE_ARTICLES)) return Found.none(terms);
         Set<ArticleStatus> statuses = status == null ? Set.of(ArticleStatus.values()) : Set.of(status);
         SearchQuery query = new SearchQuery(terms, statuses, everybody ? null : viewer.id(), sectionId, authorId,
                 null, null, offset(page, size), size, candidates(size));
@@ -173,14 +173,16 @@ public final class SearchService implements ArticleListener {
 
     private Found found(SearchQuery query, int page, int size, java.util.function.Predicate<ArticleSummary> mayShow) {
         SearchIndex.Hits hits = read(h -> index.find(h, query));
-        int pages = (int) Math.min(MAX_PAGES, (hits.total() + size - 1) / size);
+        boolean newestOnly = hits.total() > query.candidates();
+        long total = Math.min(hits.total(), query.candidates());
+        int pages = (int) Math.min(MAX_PAGES, (total + size - 1) / size);
         Map<Long, ArticleSummary> summaries = articles.summaries(hits.hits().stream().map(SearchIndex.Hit::articleId).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         List<Found.Result> results = hits.hits().stream()
                 .filter(hit -> summaries.containsKey(hit.articleId()) && mayShow.test(summaries.get(hit.articleId())))
                 .map(hit -> new Found.Result(summaries.get(hit.articleId()), hit.headline(), hit.excerpt()))
                 .toList();
-        return new Found(query.terms(), results, hits.total(), Math.max(1, Math.min(page, MAX_PAGES)), pages);
+        return new Found(query.terms(), results, total, Math.max(1, Math.min(page, MAX_PAGES)), pages, newestOnly);
     }
 
     /** Enough that every page a search can show is full: the same for each page of one search, so pages never overlap. */
