@@ -29,19 +29,34 @@ public final class Fts5Index implements SearchIndex {
         SearchEntries.removeText(h, articleId, "rowid");
     }
 
+    /**
+     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
+     * fewer match; FTS5 walks its list of matches from the newest id down and stops there), and only then
+     * marks the matches in the page of hits: highlighting and cutting an excerpt read an article's whole text,
+     * and SQLite makes every column of every row it sorts, so asking for them beside the rank made them for
+     * every match of a common word.
+     */
     @Override
     public Hits find(Handle h, SearchQuery query) {
         String where = where(query);
-        long total = bind(h.createQuery("SELECT COUNT(*) FROM search_text JOIN search_entries e "
-                + "ON e.article_id = search_text.rowid WHERE " + where), query).mapTo(Long.class).one();
+        long total = bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM search_text JOIN search_entries e "
+                + "ON e.article_id = search_text.rowid WHERE " + where + " LIMIT :counted) hit"), query)
+                .bind("counted", query.candidates() + 1).mapTo(Long.class).one();
         if (total == 0 || query.offset() >= total) return new Hits(List.of(), total);
+        String candidates = "SELECT search_text.rowid AS id, " + RANK + " AS rank, e.published_at AS published_at "
+                + "FROM search_text JOIN search_entries e ON e.article_id = search_text.rowid WHERE " + where
+                + " ORDER BY search_text.rowid DESC LIMIT :candidates";
+        String page = "SELECT id, rank, published_at FROM (" + candidates + ") "
+                + "ORDER BY rank, published_at DESC, id DESC LIMIT :limit OFFSET :offset";
+        // CROSS JOIN keeps SQLite to this order: the page's few hits first, then each one's text by its id
         List<Hit> hits = bind(h.createQuery("SELECT search_text.rowid AS id, "
                         + "highlight(search_text, 0, :start, :end) AS headline, "
                         + "highlight(search_text, 1, :start, :end) AS standfirst, "
                         + "snippet(search_text, 4, :start, :end, '…', " + EXCERPT_TOKENS + ") AS excerpt "
-                        + "FROM search_text JOIN search_entries e ON e.article_id = search_text.rowid WHERE " + where
-                        + " ORDER BY " + RANK + ", e.published_at DESC, e.article_id DESC LIMIT :limit OFFSET :offset"), query)
-                .bind("start", START).bind("end", END)
+                        + "FROM (" + page + ") hit CROSS JOIN search_text "
+                        + "WHERE search_text MATCH :match AND search_text.rowid = hit.id "
+                        + "ORDER BY hit.rank, hit.published_at DESC, hit.id DESC"), query)
+                .bind("start", START).bind("end", END).bind("candidates", query.candidates())
                 .bind("limit", query.limit()).bind("offset", query.offset())
                 .map((rs, ctx) -> new Hit(rs.getLong("id"), Highlighted.fromMarked(rs.getString("headline")),
                         Highlighted.excerpt(rs.getString("excerpt"), rs.getString("standfirst"))))

@@ -44,23 +44,31 @@ public final class PostgresIndex implements SearchIndex {
         SearchEntries.removeText(h, articleId, "article_id");
     }
 
+    /**
+     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
+     * fewer match): {@code ts_rank_cd} reads each article's whole {@code tsvector}, which for a common word over
+     * a large archive was most of a search's time. The highlights are made for the page of hits alone.
+     */
     @Override
     public Hits find(Handle h, SearchQuery query) {
         String where = where(query);
-        long total = bind(h.createQuery("SELECT COUNT(*) FROM search_text t JOIN search_entries e "
-                + "ON e.article_id = t.article_id WHERE " + where), query).mapTo(Long.class).one();
+        long total = bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM search_text t JOIN search_entries e "
+                + "ON e.article_id = t.article_id WHERE " + where + " LIMIT :counted) hit"), query)
+                .bind("counted", query.candidates() + 1).mapTo(Long.class).one();
         if (total == 0 || query.offset() >= total) return new Hits(List.of(), total);
+        String candidates = "SELECT t.article_id, e.published_at FROM search_text t JOIN search_entries e "
+                + "ON e.article_id = t.article_id WHERE " + where + " ORDER BY t.article_id DESC LIMIT :candidates";
+        String page = "SELECT c.article_id, ts_rank_cd(" + WEIGHTS + ", t.words, " + MATCH + ") AS rank, c.published_at "
+                + "FROM (" + candidates + ") c JOIN search_text t ON t.article_id = c.article_id "
+                + "ORDER BY rank DESC, c.published_at DESC NULLS LAST, c.article_id DESC LIMIT :limit OFFSET :offset";
         // the page of hits first, then the highlights of those alone: ts_headline reads the whole text
         List<Hit> hits = bind(h.createQuery("SELECT t.article_id AS id, t.body, "
                         + "ts_headline('english', t.headline, " + MARK + ", :whole) AS headline, "
                         + "ts_headline('english', t.standfirst, " + MARK + ", :whole) AS standfirst, "
                         + "ts_headline('english', t.body, " + MARK + ", :excerpt) AS excerpt "
-                        + "FROM (SELECT t.article_id, ts_rank_cd(" + WEIGHTS + ", t.words, " + MATCH + ") AS rank, "
-                        + "e.published_at FROM search_text t JOIN search_entries e ON e.article_id = t.article_id "
-                        + "WHERE " + where + " ORDER BY rank DESC, e.published_at DESC NULLS LAST, t.article_id DESC "
-                        + "LIMIT :limit OFFSET :offset) hit JOIN search_text t ON t.article_id = hit.article_id "
+                        + "FROM (" + page + ") hit JOIN search_text t ON t.article_id = hit.article_id "
                         + "ORDER BY hit.rank DESC, hit.published_at DESC NULLS LAST, hit.article_id DESC"), query)
-                .bind("whole", WHOLE).bind("excerpt", EXCERPT)
+                .bind("whole", WHOLE).bind("excerpt", EXCERPT).bind("candidates", query.candidates())
                 .bind("limit", query.limit()).bind("offset", query.offset())
                 .map((rs, ctx) -> new Hit(rs.getLong("id"), Highlighted.fromMarked(rs.getString("headline")),
                         Highlighted.excerpt(cut(rs.getString("excerpt"), rs.getString("body")), rs.getString("standfirst"))))

@@ -27,8 +27,10 @@ public interface SearchIndex {
     void remove(Handle h, long articleId);
 
     /**
-     * The hits of a search, best first: headline matches weigh most, then tags, authors and standfirst,
-     * then the body. Each hit carries its headline and an excerpt of its body, highlighted.
+     * The hits of a search, best first among the {@link SearchQuery#candidates()} most recently written: headline
+     * matches weigh most, then tags, authors and standfirst, then the body. Each hit carries its headline and an
+     * excerpt of its body, highlighted. The total counts the hits up to one more than the candidates, so
+     * that a common word costs no more to count than to rank.
      */
     Hits find(Handle h, SearchQuery query);
 
@@ -41,7 +43,7 @@ public interface SearchIndex {
     /** Tidies the index after many writes, such as a rebuild; searches work the same without it. */
     void compact(Handle h);
 
-    /** One search's hits and how many there are in all. */
+    /** One search's hits and how many there are in all, counted up to one more than its candidates. */
     record Hits(List<Hit> hits, long total) {}
 
     record Hit(long articleId, Highlighted headline, Highlighted excerpt) {}

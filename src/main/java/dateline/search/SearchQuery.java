@@ -12,6 +12,8 @@ import java.util.Set;
  * @param visibleTo when not null, only articles this account is an author of (for those who may not see everybody's)
  * @param publishedFrom the earliest publication moment, inclusive
  * @param publishedUntil the moment publications must be before, exclusive
+ * @param candidates how many of the matching articles are ranked: the most recently written ones (by id), all
+ *                   of them when fewer match; the stretch asked for is taken from those
  */
 public record SearchQuery(
         SearchTerms terms,
@@ -22,11 +24,13 @@ public record SearchQuery(
         Instant publishedFrom,
         Instant publishedUntil,
         int offset,
-        int limit) {
+        int limit,
+        int candidates) {
 
     public SearchQuery {
         statuses = Set.copyOf(statuses);
         if (terms.wanted().isEmpty()) throw new IllegalArgumentException("A search needs something to look for");
         if (statuses.isEmpty()) throw new IllegalArgumentException("A search needs at least one status to find");
+        if (candidates < offset + limit) throw new IllegalArgumentException("A search must rank at least the hits it returns");
     }
 }

@@ -32,21 +32,36 @@ import org.jsoup.Jsoup;
  *
  * <p>Results are ranked, so they page by offset, not by keyset: a search goes at most {@link #MAX_PAGES}
  * pages deep, past which a reader does better to add a word.
+ *
+ * <p>A common word matches a good part of a large archive, and ranking every match made a search's time
+ * grow with the archive. So a search ranks the {@link #CANDIDATES} most recently written articles it
+ * matches (every one when fewer match, so a search for a rarer word finds exactly what it always did): a news
+ * reader looking for a common word wants the recent stories about it, and a word more, a section or a date
+ * reaches older ones. Counting stops there too: such a search says that more articles match than it shows.
  */
 public final class SearchService implements ArticleListener {
     public static final int MAX_PAGES = 50;
+    /** How many of the matching articles, the most recently written, a search ranks; never fewer than it can show. */
+    public static final int CANDIDATES = 1000;
     private static final int REBUILD_BATCH = 1000;
 
     private final Jdbi jdbi;
     private final SearchIndex index;
     private final ArticleService articles;
     private final SiteService site;
+    private final int candidates;
 
     public SearchService(Jdbi jdbi, SearchIndex index, ArticleService articles, SiteService site) {
+        this(jdbi, index, articles, site, CANDIDATES);
+    }
+
+    /** A search that ranks {@code candidates} matches at most (but never fewer than its pages can show). */
+    SearchService(Jdbi jdbi, SearchIndex index, ArticleService articles, SiteService site, int candidates) {
         this.jdbi = jdbi;
         this.index = index;
         this.articles = articles;
         this.site = site;
+        this.candidates = candidates;
     }
 
     // ---- keeping the index
@@ -126,12 +141,12 @@ public final class SearchService implements ArticleListener {
      */
     public Found forReaders(String typed, SearchFilters filters, int page, int size) {
         SearchTerms terms = SearchTerms.parse(typed);
-        if (terms.isEmpty()) return new Found(terms, List.of(), 0, 1, 0);
+        if (terms.isEmpty()) return Found.none(terms);
         ZoneId zone = site.settings().timezone();
         Instant from = filters.from() == null ? null : filters.from().atStartOfDay(zone).toInstant();
         Instant until = filters.to() == null ? null : filters.to().plusDays(1).atStartOfDay(zone).toInstant();
         SearchQuery query = new SearchQuery(terms, Set.of(ArticleStatus.PUBLISHED), null, filters.sectionId(),
-                filters.authorId(), from, until, offset(page, size), size);
+                filters.authorId(), from, until, offset(page, size), size, candidates(size));
         return found(query, page, size, s -> s.status() == ArticleStatus.PUBLISHED);
     }
 
@@ -142,12 +157,12 @@ public final class SearchService implements ArticleListener {
     public Found forNewsroom(String typed, ArticleStatus status, Long sectionId, Long authorId, Account viewer,
                              int page, int size) {
         SearchTerms terms = SearchTerms.parse(typed);
-        if (terms.isEmpty()) return new Found(terms, List.of(), 0, 1, 0);
+        if (terms.isEmpty()) return Found.none(terms);
         boolean everybody = viewer.role().can(Permission.EDIT_OTHERS_ARTICLES);
-        if (!everybody && !viewer.role().can(Permission.WRITE_ARTICLES)) return new Found(terms, List.of(), 0, 1, 0);
+        if (!everybody && !viewer.role().can(Permission.WRITE_ARTICLES)) return Found.none(terms);
         Set<ArticleStatus> statuses = status == null ? Set.of(ArticleStatus.values()) : Set.of(status);
         SearchQuery query = new SearchQuery(terms, statuses, everybody ? null : viewer.id(), sectionId, authorId,
-                null, null, offset(page, size), size);
+                null, null, offset(page, size), size, candidates(size));
         return found(query, page, size, s -> everybody || s.bylines().stream().anyMatch(b -> b.accountId() == viewer.id()));
     }
 
@@ -158,14 +173,21 @@ public final class SearchService implements ArticleListener {
 
     private Found found(SearchQuery query, int page, int size, java.util.function.Predicate<ArticleSummary> mayShow) {
         SearchIndex.Hits hits = read(h -> index.find(h, query));
-        int pages = (int) Math.min(MAX_PAGES, (hits.total() + size - 1) / size);
+        boolean newestOnly = hits.total() > query.candidates();
+        long total = Math.min(hits.total(), query.candidates());
+        int pages = (int) Math.min(MAX_PAGES, (total + size - 1) / size);
         Map<Long, ArticleSummary> summaries = articles.summaries(hits.hits().stream().map(SearchIndex.Hit::articleId).toList())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         List<Found.Result> results = hits.hits().stream()
                 .filter(hit -> summaries.containsKey(hit.articleId()) && mayShow.test(summaries.get(hit.articleId())))
                 .map(hit -> new Found.Result(summaries.get(hit.articleId()), hit.headline(), hit.excerpt()))
                 .toList();
-        return new Found(query.terms(), results, hits.total(), Math.max(1, Math.min(page, MAX_PAGES)), pages);
+        return new Found(query.terms(), results, total, Math.max(1, Math.min(page, MAX_PAGES)), pages, newestOnly);
+    }
+
+    /** Enough that every page a search can show is full: the same for each page of one search, so pages never overlap. */
+    private int candidates(int size) {
+        return Math.max(candidates, MAX_PAGES * size);
     }
 
     private static int offset(int page, int size) {

@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.Callback;
  * cookies (so neither a member of the newsroom nor a reader with a comment waiting: what makes a view personal
  * travels in a cookie) and without conditional headers, for an address the cache holds. Everything else —
  * misses, paged lists, 304s, HEAD, personal views — goes on to the routes, where {@link PageCache#lookUp}
- * handles it.
+ * handles it; a page it looked for and did not find is marked on the request, so that it is looked for once.
  */
 final class CachedPageHandler extends Handler.Wrapper {
     private final PageCache pages;
@@ -73,6 +73,10 @@ final class CachedPageHandler extends Handler.Wrapper {
                 || headers.contains(HttpHeader.IF_MODIFIED_SINCE)) {
             return null;
         }
-        return pages.stored(request.getHttpURI().getPath());
+        String path = request.getHttpURI().getPath();
+        PageCache.Entry entry = pages.stored(path);
+        // the routes' first step need not look again
+        if (entry == null) request.setAttribute(PageCache.MISSED_BEFORE_ROUTES, path);
+        return entry;
     }
 }

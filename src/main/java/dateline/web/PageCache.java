@@ -2,6 +2,7 @@ package dateline.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
@@ -34,7 +37,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * The finished bytes of public pages, kept in memory for anonymous readers so that a story read by
  * thousands a minute is rendered once, not thousands of times. It knows only addresses, bytes and the
  * {@link PageTags tags} a page declared it shows; {@link #invalidate} drops every page showing one of the
- * given tags, so the first request after a change renders the change.
+ * given tags, so the first request after a change renders the change. An index from each tag to the pages
+ * showing it makes dropping {@code article:ID} touch that article's pages alone, however many are kept.
  *
  * <p>A page is kept when the route declared what it shows ({@link #shows}), answered 200, set no cookie and
  * was not made for one reader ({@link HttpCaching#markPersonal}). It is compressed once when stored and
@@ -63,8 +67,15 @@ public final class PageCache {
 
     private static final String SHOWS = "dateline.page-shows";
     private static final String RENDERING = "dateline.page-rendering";
+    /**
+     * Set on a request by {@link CachedPageHandler} when it looked for the page and found none, so that the
+     * routes' first step does not look again.
+     */
+    static final String MISSED_BEFORE_ROUTES = "dateline.page-missed";
     private static final long WAIT_SECONDS = 20;
     private static final int ENTRY_OVERHEAD = 256;
+    /** What a tag costs a kept page: its characters, and its place in the page and in {@link #showing}. */
+    private static final int TAG_OVERHEAD = 96;
 
     /**
      * A kept page. Its bytes live outside the Java heap, read-only, so that the network writes them without
@@ -114,13 +125,8 @@ public final class PageCache {
 
         int weight(String key) {
             long w = (long) plain.capacity() + gzip.capacity() + key.length() * 2L + ENTRY_OVERHEAD
-                    + tags.stream().mapToLong(t -> t.length() * 2L + 32).sum();
+                    + tags.stream().mapToLong(t -> t.length() * 2L + TAG_OVERHEAD).sum();
             return (int) Math.min(Integer.MAX_VALUE, w);
-        }
-
-        boolean showsAny(Collection<String> changed) {
-            for (String tag : changed) if (tags.contains(tag)) return true;
-            return false;
         }
 
         /** The body to send, as a buffer of its own (the entry's are shared by every reader). */
@@ -163,9 +169,23 @@ public final class PageCache {
     private record Render(String key, CompletableFuture<Entry> done, long generation) {}
 
     private final Cache<String, Entry> entries;
+    /**
+     * For each tag, the kept pages showing it: key to entry. A page is entered here before it is kept and
+     * taken out when it leaves the cache however it leaves (evicted for room or age, replaced, dropped), and
+     * only the very entry that left is taken out, so a page kept again under the same key stays entered
+     * whatever the order of the two. It holds one reference per tag of each kept page, which that page's
+     * weight counts, so the cache's bound bounds it too.
+     */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Entry>> showing = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
     /** Moves on every invalidation, so a render that began before a change is not kept after it. */
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * Keeping a page (checking the generation, entering it, storing it) holds the read side; moving the
+     * generation holds the write side. So an invalidation either comes before a page is kept, which then
+     * sees the new generation and is not kept, or after, and finds the page entered under its tags.
+     */
+    private final ReadWriteLock keeping = new ReentrantReadWriteLock();
     /**
      * How requests were answered, as {@link #STATUS_HEADER} says, for the metrics: adders, which cost the hot path
      * one uncontended add and no allocation. Hits answered in Jetty, before the routes, are counted apart.
@@ -180,6 +200,7 @@ public final class PageCache {
                 .maximumWeight(maximumBytes)
                 .<String, Entry>weigher((key, entry) -> entry.weight(key))
                 .expireAfterWrite(MAX_AGE)
+                .evictionListener((String key, Entry entry, RemovalCause cause) -> forget(key, entry))
                 .build();
     }
 
@@ -208,16 +229,71 @@ public final class PageCache {
 
     /**
      * Drops every stored page that shows one of {@code tags} ({@link PageTags#SITE} drops them all). The one
-     * entry point for change, so that several servers can later share the same tag sets.
+     * entry point for change, so that several servers can later share the same tag sets. It looks at the
+     * pages entered under those tags only, not at every page kept.
      */
     public void invalidate(Collection<String> tags) {
-        generation.incrementAndGet();
-        if (entries == null || tags.isEmpty()) return;
-        if (tags.contains(PageTags.SITE)) {
-            entries.invalidateAll();
-        } else {
-            entries.asMap().values().removeIf(entry -> entry.showsAny(tags));
+        boolean everything = tags.contains(PageTags.SITE);
+        keeping.writeLock().lock();
+        try {
+            generation.incrementAndGet();
+            if (entries != null && everything) {
+                entries.invalidateAll();
+                showing.clear();
+            }
+        } finally {
+            keeping.writeLock().unlock();
         }
+        if (entries == null || everything) return;
+        for (String tag : tags) {
+            Map<String, Entry> pages = showing.get(tag);
+            if (pages == null) continue;
+            pages.forEach((key, entry) -> {
+                // only the entry found under the tag: a newer one kept since under the same key was entered anew
+                if (dropped(key, entry)) forget(key, entry);
+            });
+        }
+    }
+
+    /** Drops the page kept under {@code key} if it is this very entry (entries are compared as objects, not by their bytes). */
+    private boolean dropped(String key, Entry entry) {
+        boolean[] dropped = {false};
+        entries.asMap().computeIfPresent(key, (k, current) -> {
+            if (current != entry) return current;
+            dropped[0] = true;
+            return null;
+        });
+        return dropped[0];
+    }
+
+    /** Enters a page under each tag it shows, before it is kept. */
+    private void enter(String key, Entry entry) {
+        for (String tag : entry.tags()) {
+            // inside the tag's own atomic step, so that a forget emptying its map cannot drop it meanwhile
+            showing.compute(tag, (t, pages) -> {
+                ConcurrentHashMap<String, Entry> kept = pages == null ? new ConcurrentHashMap<>() : pages;
+                kept.put(key, entry);
+                return kept;
+            });
+        }
+    }
+
+    /** Takes a page that left the cache out from under its tags, and a tag no page shows any more out altogether. */
+    private void forget(String key, Entry entry) {
+        for (String tag : entry.tags()) {
+            showing.computeIfPresent(tag, (t, pages) -> {
+                pages.computeIfPresent(key, (k, entered) -> entered == entry ? null : entered);
+                return pages.isEmpty() ? null : pages;
+            });
+        }
+    }
+
+    /** How many kept pages are entered under {@code tag}, once the cache has caught up with its evictions. */
+    int pagesShowing(String tag) {
+        if (entries == null) return 0;
+        entries.cleanUp();
+        Map<String, Entry> pages = showing.get(tag);
+        return pages == null ? 0 : pages.size();
     }
 
     /** The page kept for {@code key} (an address as {@link #key} makes it), if any; nothing is rendered. */
@@ -270,7 +346,8 @@ public final class PageCache {
             bypasses.increment();
             return;
         }
-        Entry stored = entries.getIfPresent(key);
+        // a reader without cookies was looked for already, before the routes
+        Entry stored = key.equals(ctx.attribute(MISSED_BEFORE_ROUTES)) ? null : entries.getIfPresent(key);
         if (stored == null) {
             CompletableFuture<Entry> mine = new CompletableFuture<>();
             CompletableFuture<Entry> underWay = rendering.putIfAbsent(key, mine);
@@ -304,8 +381,7 @@ public final class PageCache {
         Entry entry = null;
         try {
             entry = keepable(ctx);
-            if (entry != null && generation.get() == render.generation()) {
-                entries.put(render.key(), entry);
+            if (entry != null && kept(render, entry)) {
                 send(ctx, entry, "miss");
             } else {
                 entry = null;
@@ -313,6 +389,20 @@ public final class PageCache {
         } finally {
             rendering.remove(render.key(), render.done());
             render.done().complete(entry);
+        }
+    }
+
+    /** Keeps a rendered page unless something it may show changed since its render began. */
+    private boolean kept(Render render, Entry entry) {
+        keeping.readLock().lock();
+        try {
+            if (generation.get() != render.generation()) return false;
+            enter(render.key(), entry);
+            Entry replaced = entries.asMap().put(render.key(), entry);
+            if (replaced != null) forget(render.key(), replaced);
+            return true;
+        } finally {
+            keeping.readLock().unlock();
         }
     }
 

@@ -209,6 +209,39 @@ class SearchServiceTest {
         }
 
         @Test
+        void a_word_in_more_articles_than_a_search_ranks_ranks_the_most_recently_written_and_says_so() {
+            published("Harbour master retires", "After forty years."); // written first, and the best match
+            for (int i = 1; i <= 55; i++) published("Report " + i, "The harbour was quiet.");
+            var database = site.wiring().database();
+            SearchService ranksFew = new SearchService(database.jdbi(), SearchIndex.of(database.dialect()), articles,
+                    site.wiring().site(), 1);
+
+            Found found = ranksFew.forReaders("harbour", SearchFilters.none(), 1, 1);
+            Found last = ranksFew.forReaders("harbour", SearchFilters.none(), SearchService.MAX_PAGES, 1);
+
+            // one a page: the fifty most recently written are ranked, so that every page a search shows is full
+            assertThat(found.newestOnly()).isTrue();
+            assertThat(found.total()).isEqualTo(SearchService.MAX_PAGES);
+            assertThat(found.pages()).isEqualTo(SearchService.MAX_PAGES);
+            assertThat(search.forReaders("harbour", SearchFilters.none(), 1, 1).newestOnly()).isFalse();
+            assertThat(headlines(found)).singleElement().asString().startsWith("Report ");
+            assertThat(headlines(last)).containsExactly("Report 6");
+            assertThat(headlinesFor("harbour").get(0)).isEqualTo("Harbour master retires");
+            assertThat(headlines(ranksFew.forReaders("harbour master", SearchFilters.none(), 1, 1)))
+                    .containsExactly("Harbour master retires");
+        }
+
+        @Test
+        void readers_may_narrow_a_search_to_the_people_credited_on_published_articles_only() {
+            Account carol = site.wiring().accounts().open(new NewAccount("carol@example.org", "Carol Chen", Role.AUTHOR, null));
+            site.articles().anArticle().headline("Draft by Bob").by(bob).written();
+            site.articles().anArticle().headline("Shared story").by(carol, alice).publishedAt(site.clock().instant());
+            site.articles().anArticle().headline("Another by Alice").by(alice).publishedAt(site.clock().instant());
+
+            assertThat(search.authorsOfPublished()).containsExactly(alice.id(), carol.id());
+        }
+
+        @Test
         void a_search_goes_at_most_fifty_pages_deep() {
             for (int i = 1; i <= 60; i++) published("Harbour report " + i, "Nothing.");
 

@@ -29,7 +29,10 @@ class PageCacheTest {
     private Http http;
     private PageCache pages;
 
-    /** Serves {@code /pages/{n}/}: a page of about {@code size} bytes showing {@code page:n}, counted and slowed. */
+    /**
+     * Serves {@code /pages/{n}/}: a page of about {@code size} bytes showing {@code page:n} and, when {@code n}
+     * is a number, {@code group:} the rest of its division by three; counted and slowed.
+     */
     private void serve(long cacheBytes, int size) {
         pages = PageCache.ofBytes(cacheBytes);
         RouteGroup routes = config -> {
@@ -38,6 +41,7 @@ class PageCacheTest {
                 Thread.sleep(50); // a render takes a while, so misses arriving together overlap
                 String n = ctx.pathParam("n");
                 PageCache.shows(ctx, "page:" + n);
+                if (n.matches("\\d+")) PageCache.shows(ctx, "group:" + Integer.parseInt(n) % 3);
                 if (n.equals("cookie")) ctx.cookie("reader", "one");
                 String filler = "<p>Reader-independent words.</p>".repeat(Math.max(1, size / 32));
                 HttpCaching.sendHtml(ctx, "<!doctype html><title>Page " + n + "</title>" + filler, null);
@@ -192,6 +196,70 @@ class PageCacheTest {
         assertThat(header(http.get("/pages/2/"), STATUS)).isEqualTo("hit");
         pages.invalidate(Set.of(PageTags.SITE));
         assertThat(header(http.get("/pages/2/"), STATUS)).isEqualTo("miss");
+    }
+
+    @Nested
+    class Pages_under_each_tag {
+        private String how(int n) {
+            return header(http.get("/pages/" + n + "/"), STATUS);
+        }
+
+        @Test
+        void invalidating_a_tag_drops_exactly_the_pages_that_show_it_and_forgets_them_under_every_tag() {
+            serve(1_000_000, 1000);
+            for (int n = 0; n < 9; n++) http.get("/pages/" + n + "/");
+            assertThat(pages.pagesShowing("group:1")).isEqualTo(3);
+
+            pages.invalidate(Set.of("group:1"));
+
+            assertThat(pages.pagesShowing("group:1")).isZero();
+            assertThat(pages.pagesShowing("page:4")).isZero();
+            assertThat(pages.pagesShowing("group:0")).isEqualTo(3);
+            assertThat(pages.pagesShowing("page:3")).isEqualTo(1);
+            for (int n = 0; n < 9; n++) assertThat(how(n)).as("page " + n).isEqualTo(n % 3 == 1 ? "miss" : "hit");
+            assertThat(pages.pagesShowing("group:1")).isEqualTo(3);
+        }
+
+        @Test
+        void an_invalidation_of_thousands_of_tags_at_once_drops_the_pages_of_each_and_no_other() {
+            serve(1_000_000, 1000);
+            for (int n = 0; n < 9; n++) http.get("/pages/" + n + "/");
+            Set<String> imported = new java.util.HashSet<>();
+            for (int id = 0; id < 20_000; id++) imported.add(PageTags.article(id));
+            imported.add("page:2");
+            imported.add("page:5");
+
+            pages.invalidate(imported);
+
+            for (int n = 0; n < 9; n++) assertThat(how(n)).as("page " + n).isEqualTo(n == 2 || n == 5 ? "miss" : "hit");
+        }
+
+        @Test
+        void a_page_evicted_for_room_is_forgotten_under_its_tags() {
+            serve(200_000, 20_000);
+            for (int n = 0; n < 40; n++) http.get("/pages/" + n + "/");
+            int kept = 0;
+            for (int n = 0; n < 40; n++) {
+                int entered = pages.pagesShowing("page:" + n);
+                boolean stored = pages.stored("/pages/" + n + "/") != null;
+                assertThat(entered).as("page " + n).isEqualTo(stored ? 1 : 0);
+                if (stored) kept++;
+            }
+            assertThat(kept).isPositive().isLessThan(40);
+            int entered = 0;
+            for (int group = 0; group < 3; group++) entered += pages.pagesShowing("group:" + group);
+            assertThat(entered).isEqualTo(kept);
+        }
+
+        @Test
+        void dropping_everything_forgets_every_tag() {
+            serve(1_000_000, 1000);
+            for (int n = 0; n < 9; n++) http.get("/pages/" + n + "/");
+            pages.invalidate(Set.of(PageTags.SITE));
+            for (int group = 0; group < 3; group++) assertThat(pages.pagesShowing("group:" + group)).isZero();
+            assertThat(how(4)).isEqualTo("miss");
+            assertThat(pages.pagesShowing("group:1")).isEqualTo(1);
+        }
     }
 
     @Test
