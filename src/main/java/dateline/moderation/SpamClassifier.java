@@ -1,5 +1,7 @@
 package dateline.moderation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.comments.Comment;
 import dateline.comments.CommentScreening;
 import dateline.comments.NewComment;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * the built-in examples and the site's own, which weighs the new decisions against everything else. Its score decides: from
  * {@value #SPAM_AT} the comment goes to the spam folder, from {@value #HOLD_AT} it waits for a moderator,
  * below that the site's rules decide.
+ *
+ * <p>The weights of the features it met lately are held in memory (a feature the model lacks as a weight of
+ * 0), so that a comment in words readers use is scored without a statement; only the features new to this
+ * process are looked up, in one statement. What is held is not a source of truth: it is dropped whole when
+ * the weights change here, once the change commits, and when another process changed them, which the
+ * {@link SpamModelListener listeners} tell every process through the database.
  */
 public final class SpamClassifier implements CommentScreening {
     public static final double SPAM_AT = 0.95;
@@ -43,22 +52,61 @@ public final class SpamClassifier implements CommentScreening {
      * of this site's readers and this site's spam.
      */
     private static final int OWN_WEIGHT = 3;
+    /**
+     * The weights held at most: a news site's readers use some tens of thousands of words and pairs; the
+     * model itself, trained on a busy site's examples, may have many more, which a statement finds.
+     */
+    private static final int HELD = 50_000;
 
     private final SpamRepository repository;
     private final Clock clock;
+    private final List<SpamModelListener> listeners = new CopyOnWriteArrayList<>();
+    /** The weights met lately; replaced by an empty one when they change, never emptied in place. */
+    private volatile Cache<String, Double> held = emptyWeights();
 
     public SpamClassifier(Jdbi jdbi, Clock clock) {
         this.repository = new SpamRepository(jdbi);
         this.clock = clock;
     }
 
+    /** Lets a listener hear of every change of the weights, in its transaction. */
+    public void addListener(SpamModelListener listener) {
+        listeners.add(listener);
+    }
+
     @Override
     public Opinion screen(NewComment comment) {
         Set<String> features = SpamFeatures.of(comment.name(), comment.website(), comment.text());
-        Map<String, Double> weights = repository.read(h -> repository.weights(h, withBias(features)));
+        Map<String, Double> weights = weightsOf(withBias(features));
         double p = SpamLearning.probability(weights, features);
         Leaning leaning = p >= SPAM_AT ? Leaning.SPAM : p >= HOLD_AT ? Leaning.UNSURE : Leaning.FINE;
         return new Opinion(p, leaning, p >= 0.5 ? reasons(weights, features) : List.of());
+    }
+
+    /**
+     * The weights of these features, from memory where held, the others read in one statement and then
+     * held. A read that overlaps a change of the weights fills the memory that the change has already
+     * replaced, so what it read is never held after the change.
+     */
+    private Map<String, Double> weightsOf(Set<String> features) {
+        return held.getAll(features, missing -> {
+            Map<String, Double> read = repository.read(h -> repository.weights(h, List.copyOf(missing)));
+            Map<String, Double> all = new HashMap<>();
+            for (String feature : missing) all.put(feature, read.getOrDefault(feature, 0.0));
+            return all;
+        });
+    }
+
+    /**
+     * Drops the weights held in memory: another process changed them, and the next comment must be scored
+     * with the new ones.
+     */
+    public void changedElsewhere() {
+        held = emptyWeights();
+    }
+
+    private static Cache<String, Double> emptyWeights() {
+        return Caffeine.newBuilder().maximumSize(HELD).build();
     }
 
     /**
@@ -90,8 +138,10 @@ public final class SpamClassifier implements CommentScreening {
                 if (!weight.equals(before.get(feature))) changed.put(feature, weight);
             });
             repository.saveWeights(h, changed);
+            for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return changed.size();
         });
+        held = emptyWeights();
     }
 
     @Override
@@ -131,8 +181,10 @@ public final class SpamClassifier implements CommentScreening {
         Instant now = clock.instant();
         repository.inTransaction(h -> {
             repository.replaceModel(h, weights, now, own.size());
+            for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return null;
         });
+        held = emptyWeights();
         LOG.info("Trained the spam classifier on {} built-in examples and {} of this site's: {} weights",
                 BuiltIn.EXAMPLES.size(), own.size(), weights.size());
     }
