@@ -125,6 +125,8 @@ public final class CommentService {
     private final Clock clock;
     private final String baseUrl;
     private final List<CommentListener> listeners = new CopyOnWriteArrayList<>();
+    /** The site's secret set up for its keyed hashes, at the first use. */
+    private volatile Keyed.Key key;
 
     public CommentService(Jdbi jdbi, ArticleService articles, AccountService accounts, SiteService site,
                           MailService mail, DatabaseBuckets buckets, CommentScreening screening, Clock clock,
@@ -321,8 +323,11 @@ public final class CommentService {
         return tokens.isCurrent(sent, articleId, now) ? sent.strip() : tokens.issue(articleId, now);
     }
 
-    private Keyed keyed() {
-        return new Keyed(site.secret());
+    /** What the site derives from its secret, for one task on one thread. */
+    Keyed keyed() {
+        Keyed.Key known = key;
+        if (known == null) key = known = new Keyed.Key(site.secret()); // the secret never changes once made
+        return known.keyed();
     }
 
     /** Where a reply goes: under its parent, or beside it when the parent is already at the deepest level. */
