@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@value #SPAM_AT} the comment goes to the spam folder, from {@value #HOLD_AT} it waits for a moderator,
  * below that the site's rules decide.
  *
- * <p>The weights of the features it met lately are held in memory (a feature the model lacks as a weight of
- * 0), so that a comment in words readers use is scored without a statement; only the features new to this
- * process are looked up, in one statement. What is held is not a source of truth: it is dropped whole when
- * the weights change here, once the change commits, and when another process changed them, which the
+ * <p>The weights are held in memory, so that a comment is scored without a statement: the whole model when it
+ * is small (a new site's, trained on the built-in examples alone, has about 17,000), read once; else the
+ * weights of the features met lately (a feature the model lacks as a weight of 0), the features new to this
+ * process looked up in one statement. What is held is not a source of truth: it is dropped whole when the
+ * weights change here, once the change commits, and when another process changed them, which the
  * {@link SpamModelListener listeners} tell every process through the database.
  */
 public final class SpamClassifier implements CommentScreening {
@@ -53,16 +55,17 @@ public final class SpamClassifier implements CommentScreening {
      */
     private static final int OWN_WEIGHT = 3;
     /**
-     * The weights held at most: a news site's readers use some tens of thousands of words and pairs; the
-     * model itself, trained on a busy site's examples, may have many more, which a statement finds.
+     * The weights held at most: the whole model up to this size, else the features met lately; a news site's
+     * readers use some tens of thousands of words and pairs, and a model trained on a busy site's examples may
+     * have many more, which a statement finds.
      */
     private static final int HELD = 50_000;
 
     private final SpamRepository repository;
     private final Clock clock;
     private final List<SpamModelListener> listeners = new CopyOnWriteArrayList<>();
-    /** The weights met lately; replaced by an empty one when they change, never emptied in place. */
-    private volatile Cache<String, Double> held = emptyWeights();
+    /** The weights held since they last changed; replaced by new ones when they change, never emptied in place. */
+    private volatile Held held = new Held();
 
     public SpamClassifier(Jdbi jdbi, Clock clock) {
         this.repository = new SpamRepository(jdbi);
@@ -84,17 +87,11 @@ public final class SpamClassifier implements CommentScreening {
     }
 
     /**
-     * The weights of these features, from memory where held, the others read in one statement and then
-     * held. A read that overlaps a change of the weights fills the memory that the change has already
-     * replaced, so what it read is never held after the change.
+     * The weights of these features (or more), from memory. A read that overlaps a change of the weights fills
+     * the memory that the change has already replaced, so what it read is never held after the change.
      */
     private Map<String, Double> weightsOf(Set<String> features) {
-        return held.getAll(features, missing -> {
-            Map<String, Double> read = repository.read(h -> repository.weights(h, List.copyOf(missing)));
-            Map<String, Double> all = new HashMap<>();
-            for (String feature : missing) all.put(feature, read.getOrDefault(feature, 0.0));
-            return all;
-        });
+        return held.of(features);
     }
 
     /**
@@ -102,11 +99,34 @@ public final class SpamClassifier implements CommentScreening {
      * with the new ones.
      */
     public void changedElsewhere() {
-        held = emptyWeights();
+        held = new Held();
     }
 
-    private static Cache<String, Double> emptyWeights() {
-        return Caffeine.newBuilder().maximumSize(HELD).build();
+    /** The weights held between two changes: the whole model when it is small, else the features met lately. */
+    private final class Held {
+        /** The whole model, read at the first comment; empty when it has more than {@link #HELD} weights. */
+        private volatile Optional<Map<String, Double>> whole;
+        private final Cache<String, Double> met = Caffeine.newBuilder().maximumSize(HELD).build();
+
+        Map<String, Double> of(Set<String> features) {
+            Optional<Map<String, Double>> all = whole();
+            if (all.isPresent()) return all.get();
+            return met.getAll(features, missing -> {
+                Map<String, Double> read = repository.read(h -> repository.weights(h, List.copyOf(missing)));
+                Map<String, Double> found = new HashMap<>();
+                for (String feature : missing) found.put(feature, read.getOrDefault(feature, 0.0));
+                return found;
+            });
+        }
+
+        private Optional<Map<String, Double>> whole() {
+            Optional<Map<String, Double>> known = whole;
+            if (known != null) return known;
+            synchronized (this) { // one read for the comments that arrive together
+                if (whole == null) whole = repository.read(h -> repository.allWeights(h, HELD));
+                return whole;
+            }
+        }
     }
 
     /**
@@ -141,7 +161,7 @@ public final class SpamClassifier implements CommentScreening {
             for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return changed.size();
         });
-        held = emptyWeights();
+        held = new Held();
     }
 
     @Override
@@ -184,7 +204,7 @@ public final class SpamClassifier implements CommentScreening {
             for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return null;
         });
-        held = emptyWeights();
+        held = new Held();
         LOG.info("Trained the spam classifier on {} built-in examples and {} of this site's: {} weights",
                 BuiltIn.EXAMPLES.size(), own.size(), weights.size());
     }
