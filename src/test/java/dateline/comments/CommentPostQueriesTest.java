@@ -85,6 +85,8 @@ class CommentPostQueriesTest {
         assertThat(count(first, "SELECT state FROM rate_limits")).as("the limit's buckets read").isEqualTo(2);
         assertThat(count(later, "SELECT state FROM rate_limits")).as("the limit's buckets read").isEqualTo(2);
         assertThat(count(later, "SAVEPOINT")).as("turns through the database writer").isLessThanOrEqualTo(1);
+        // a new site's spam classifier is held whole: not even the words never met before cost a statement
+        assertThat(count(later, "SELECT feature, weight FROM spam_weights")).as("the spam weights read").isZero();
     }
 
     @Test
