@@ -7,6 +7,8 @@ import dateline.articles.FullArticle;
 import dateline.articles.Tag;
 import dateline.comments.CommentEvent;
 import dateline.comments.CommentListener;
+import dateline.moderation.SpamClassifier;
+import dateline.moderation.SpamModelListener;
 import dateline.pages.Menu;
 import dateline.pages.PageEvent;
 import dateline.pages.PageListener;
@@ -43,8 +45,12 @@ import org.slf4j.LoggerFactory;
  * such as {@code dateline users} beside a running server, is served within about a second. On PostgreSQL
  * the database also tells every node of each committed entry ({@code LISTEN/NOTIFY}), and the node reads at
  * once; the poll stays as the safety net for a notification missed, as while its connection is opened again.
+ *
+ * <p>The same entries carry one more kind of change that is held in memory: the spam classifier's weights
+ * ({@link #SPAM_WEIGHTS}), which each process drops when another changed them.
  */
-final class CacheInvalidation implements ArticleListener, CommentListener, SiteListener, PageListener {
+final class CacheInvalidation implements ArticleListener, CommentListener, SiteListener, PageListener,
+        SpamModelListener {
     private static final Logger LOG = LoggerFactory.getLogger(CacheInvalidation.class);
     /** How often a serving process reads the changes of the others: one indexed query a second. */
     static final Duration POLL = Duration.ofSeconds(1);
@@ -53,10 +59,13 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
      * read for longer may have missed some, and drops every page.
      */
     static final Duration KEEP = Duration.ofMinutes(5);
+    /** The tag of a change of the spam classifier's weights: no page shows them. */
+    static final String SPAM_WEIGHTS = "spam-weights";
 
     private final PageCache pages;
     private final PageService standing;
     private final SiteService site;
+    private final SpamClassifier spam;
     private final InvalidationLog log;
     private final String node;
     private final Clock clock;
@@ -69,11 +78,12 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
      * @param node names this process among all that share the database, so that it skips its own entries:
      *             unique to each running {@code Wiring}, as two may share one JVM
      */
-    CacheInvalidation(PageCache pages, PageService standing, SiteService site, InvalidationLog log, String node,
-                      Clock clock) {
+    CacheInvalidation(PageCache pages, PageService standing, SiteService site, SpamClassifier spam, InvalidationLog log,
+                      String node, Clock clock) {
         this.pages = pages;
         this.standing = standing;
         this.site = site;
+        this.spam = spam;
         this.log = log;
         this.node = node;
         this.clock = clock;
@@ -159,6 +169,11 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         drop(Set.of(PageTags.SITE));
     }
 
+    @Override
+    public void weightsChanging(Handle h) {
+        log.append(h, node, Set.of(SPAM_WEIGHTS), clock.instant());
+    }
+
     /**
      * The article's own page and every list it is, or now belongs, in: its section, tags and authors, the
      * front page, the sitemaps. A list it has just left showed it as a card, and goes through its card tag.
@@ -197,7 +212,10 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         if (!reading || now - readAtNanos > KEEP.toNanos()) {
             // starting, or paused for longer than entries are kept: whatever is held may be stale
             reader.startAtNewest();
-            if (reading) pages.invalidate(Set.of(PageTags.SITE));
+            if (reading) {
+                pages.invalidate(Set.of(PageTags.SITE));
+                spam.changedElsewhere();
+            }
             reading = true;
             readAtNanos = now;
             return 0;
@@ -206,6 +224,7 @@ final class CacheInvalidation implements ArticleListener, CommentListener, SiteL
         Set<String> tags = new LinkedHashSet<>();
         for (InvalidationLog.Entry entry : entries) tags.addAll(entry.tags());
         if (tags.contains(PageTags.SITE)) site.changedElsewhere();
+        if (tags.remove(SPAM_WEIGHTS)) spam.changedElsewhere();
         if (!tags.isEmpty()) pages.invalidate(tags);
         readAtNanos = now;
         return entries.size();

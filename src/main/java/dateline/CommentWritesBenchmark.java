@@ -27,19 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * (answered from the page cache): what the HTTP path costs before any write. Then the server is stopped and
  * every comment that was acknowledged is looked for in the database.
  *
- * <pre>java -cp target/dateline.jar dateline.CommentWritesBenchmark [--seconds 20] [--clients 16]</pre>
+ * <pre>java -cp target/dateline.jar dateline.CommentWritesBenchmark [--seconds 20] [--clients 16] [--profile FILE]</pre>
+ *
+ * <p>With {@code --profile}, the server records a Java Flight Recording (profiling settings) into FILE, which
+ * {@code jfr print --events jdk.ExecutionSample FILE} shows. Beside the server's processor time per request
+ * it prints this program's own (the clients'), which shares the machine with the server.
  */
 public final class CommentWritesBenchmark {
     private record Run(String what, int requests, double seconds, long[] nanos, Map<Integer, Integer> statuses,
-                       Duration serverCpu) {
+                       Duration serverCpu, Duration clientCpu) {
         String line() {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             return String.format(Locale.ROOT, "%-22s %7d requests %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms"
-                            + "   server CPU %5.2f ms/request   %s",
+                            + "   server CPU %5.2f ms/request   clients' CPU %5.2f ms/request   %s",
                     what, requests, requests / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                    requests == 0 ? 0 : serverCpu.toNanos() / 1e6 / requests, statuses);
+                    requests == 0 ? 0 : serverCpu.toNanos() / 1e6 / requests,
+                    requests == 0 ? 0 : clientCpu.toNanos() / 1e6 / requests, statuses);
         }
     }
 
@@ -52,26 +57,30 @@ public final class CommentWritesBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = 20;
         int clients = 16;
+        String profile = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--profile" -> profile = Path.of(args[i + 1]).toAbsolutePath().toString();
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         Path data = Files.createTempDirectory("dateline-comment-writes-");
         try {
-            run(data, Duration.ofSeconds(seconds), clients);
+            run(data, Duration.ofSeconds(seconds), clients, profile);
         } finally {
             Folders.deleteTree(data);
         }
     }
 
-    private static void run(Path data, Duration length, int clients) throws Exception {
+    private static void run(Path data, Duration length, int clients, String profile) throws Exception {
         CommentLoad.Target target = CommentLoad.prepare(data);
         int port = freePort();
         Path log = data.resolve("server.log");
-        Process server = CommentLoad.serve(data, port, log, "-Xmx512m");
+        Process server = profile == null ? CommentLoad.serve(data, port, log, "-Xmx512m")
+                : CommentLoad.serve(data, port, log, "-Xmx512m", "-XX:FlightRecorderOptions:stackdepth=256",
+                        "-XX:StartFlightRecording=settings=profile,filename=" + profile);
         List<Long> accepted = new ArrayList<>();
         try {
             if (!CommentLoad.awaitHealthy(port, Duration.ofSeconds(60))) {
@@ -103,6 +112,7 @@ public final class CommentWritesBenchmark {
     private static Run load(String what, int clients, Duration length, Request request, AtomicLong numbers,
                             List<Long> accepted, Process server) throws Exception {
         Duration cpuBefore = cpuOf(server);
+        Duration clientCpuBefore = cpuOf(ProcessHandle.current());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -118,6 +128,7 @@ public final class CommentWritesBenchmark {
         for (Future<List<CommentLoad.Answer>> w : work) all.addAll(w.get());
         double seconds = (System.nanoTime() - start) / 1e9;
         Duration cpu = cpuOf(server).minus(cpuBefore);
+        Duration clientCpu = cpuOf(ProcessHandle.current()).minus(clientCpuBefore);
         pool.shutdown();
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (CommentLoad.Answer a : all) {
@@ -129,12 +140,16 @@ public final class CommentWritesBenchmark {
             }
         }
         return new Run(what, all.size(), seconds, all.stream().mapToLong(CommentLoad.Answer::nanos).toArray(), statuses,
-                cpu);
+                cpu, clientCpu);
     }
 
-    /** The processor time the server has used so far, on all its threads. */
-    private static Duration cpuOf(Process server) {
-        return server.info().totalCpuDuration().orElse(Duration.ZERO);
+    /** The processor time a process has used so far, on all its threads. */
+    private static Duration cpuOf(Process process) {
+        return cpuOf(process.toHandle());
+    }
+
+    private static Duration cpuOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static double percentile(long[] sorted, double p) {

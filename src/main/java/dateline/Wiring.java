@@ -143,11 +143,13 @@ public final class Wiring implements AutoCloseable {
         articles.addListener(announcer);
         comments.addListener(announcer);
         this.pageCache = PageCache.ofMegabytes(settings.pageCacheMb());
-        this.invalidation = new CacheInvalidation(pageCache, pages, site, new InvalidationLog(database), node, clock);
+        this.invalidation = new CacheInvalidation(pageCache, pages, site, spam, new InvalidationLog(database), node,
+                clock);
         articles.addListener(invalidation);
         comments.addListener(invalidation);
         site.addListener(invalidation);
         pages.addListener(invalidation);
+        spam.addListener(invalidation);
         this.exports = new ExportService(site, accounts, articles, pages, comments, media, settings.baseUrl(), clock);
         this.imports = new ImportService(jdbi, accounts, articles, pages, comments, media, site, clock);
         startup.mark("services built");

@@ -10,6 +10,7 @@ import dateline.articles.ArticleEvent;
 import dateline.articles.ArticleListener;
 import dateline.articles.Section;
 import dateline.comments.CommentService;
+import dateline.comments.CommentStatus;
 import dateline.comments.NewComment;
 import dateline.moderation.SpamClassifier;
 import dateline.media.Images;
@@ -252,6 +253,32 @@ class MultiNodeTest {
         assertThat(b.http().post("/comments", Http.form("article", Long.toString(bridge.id()), "form_token", formToken,
                 "comment", "Good news for the late shift.", "name", "Ines", "email", "ines@example.net", "website", "",
                 "parent", ""), "Origin", b.baseUrl()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void what_a_moderator_teaches_the_spam_classifier_on_one_node_scores_comments_on_the_other_within_a_second()
+            throws Exception {
+        NewComment campaign = new NewComment(bridge.id(), null, "Marta Kowalska", "marta@example.net",
+                "https://solar-leads.example", "Our family switched to solar panels and the bills dropped a lot.",
+                "192.0.2.9", "Firefox", null, null);
+        double before = b.wiring().spam().screen(campaign).spamProbability(); // the weights now held on b
+        CommentService comments = a.wiring().comments();
+        for (int i = 0; i < 3; i++) {
+            String token = comments.formToken(bridge.id());
+            clock.advance(Duration.ofSeconds(20));
+            var c = comments.post(new NewComment(bridge.id(), null, "Marta Kowalska", "marta" + i + "@example.net",
+                    "https://solar-leads.example", "Solar panels, number " + i + ", paid off for our home.",
+                    "192.0.2." + (10 + i), "Firefox", token, ""));
+            if (c.status() != CommentStatus.SPAM) comments.moderate(c.id(), CommentService.Action.SPAM, "", editor);
+        }
+        double onA = a.wiring().spam().screen(campaign).spamProbability();
+        assertThat(onA).isGreaterThan(before);
+
+        long start = System.nanoTime();
+        while (b.wiring().spam().screen(campaign).spamProbability() != onA) {
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("b scores with a's weights").isLessThan(WITHIN);
+            Thread.sleep(10);
+        }
     }
 
     @Test

@@ -241,7 +241,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     private Keyed keyed() {
-        return new Keyed(site.secret());
+        return comments.keyed();
     }
 
     private static int page(Context ctx) {

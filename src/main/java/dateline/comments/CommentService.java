@@ -14,6 +14,7 @@ import dateline.mail.MailService;
 import dateline.markup.CommentText;
 import dateline.site.CommentSettings;
 import dateline.site.SiteService;
+import dateline.storage.BucketChanges;
 import dateline.storage.DatabaseBuckets;
 import dateline.web.Cursor;
 import dateline.web.InvalidInput;
@@ -51,9 +52,12 @@ public final class CommentService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Duration DUPLICATE_WINDOW = Duration.ofDays(1);
     /** One comment every fifteen seconds, from a network address and from an email address. */
+    private static final Duration FLOOD_INTERVAL = Duration.ofSeconds(15);
     private static final BucketConfiguration FLOOD = BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(1).refillIntervally(1, Duration.ofSeconds(15)))
+            .addLimit(limit -> limit.capacity(1).refillIntervally(1, FLOOD_INTERVAL))
             .build();
+    /** How many times a comment is judged again when its flood limit changed under it. */
+    private static final int FLOOD_TRIES = 5;
 
     /** Thrown when an article does not take comments (any more). */
     public static final class CommentsClosed extends RuntimeException {
@@ -121,6 +125,8 @@ public final class CommentService {
     private final Clock clock;
     private final String baseUrl;
     private final List<CommentListener> listeners = new CopyOnWriteArrayList<>();
+    /** The site's secret set up for its keyed hashes, at the first use. */
+    private volatile Keyed.Key key;
 
     public CommentService(Jdbi jdbi, ArticleService articles, AccountService accounts, SiteService site,
                           MailService mail, DatabaseBuckets buckets, CommentScreening screening, Clock clock,
@@ -167,6 +173,18 @@ public final class CommentService {
      * needs it for its answer), so that it is not read twice for every comment.
      */
     public Comment post(FullArticle full, NewComment c) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return postOnce(full, c);
+            } catch (BucketChanges.Conflict e) {
+                // another comment from the same address took from its flood limit meanwhile: judged again, this
+                // one is almost always too soon; a limit still contended after a few tries counts as such
+                if (attempt == FLOOD_TRIES) throw new TooSoon(FLOOD_INTERVAL);
+            }
+        }
+    }
+
+    private Comment postOnce(FullArticle full, NewComment c) {
         if (full.article().id() != c.articleId() || !full.article().status().isPublic()) {
             throw InvalidInput.of("article", "This article is not available for comments.");
         }
@@ -205,15 +223,17 @@ public final class CommentService {
             return new Checked(placement, repository.hasApproved(h, email));
         });
         Placement placement = checked.placement();
-        // outside the comment's transaction, so that the limit's own work (Bucket4j's, and reading its two
-        // buckets) is done by this request's thread: on SQLite the transaction runs on the database's one
-        // writer, whose time every comment waits for; only the buckets' writes go through it
-        requireNotTooSoon(c.clientAddress(), email);
+        // decided outside the comment's transaction, so that the limit's own work (Bucket4j's, and reading its
+        // two buckets) is done by this request's thread: on SQLite the transaction runs on the database's one
+        // writer, whose time every comment waits for; only the buckets' writes go through it, with the comment's
+        BucketChanges limit = buckets.changes();
+        requireNotTooSoon(limit, c.clientAddress(), email);
         Decision decision = decide(cleaned, tokens, settings, checked.previouslyApproved(), now);
         // made on this request's thread: in the transaction it would take the database writer's time
         String html = CommentText.toSafeHtml(text);
         List<CommentEvent> events = new ArrayList<>();
         Comment stored = repository.inTransaction(h -> {
+            limit.write(h);
             if (current && !repository.recordFormUse(h, tokenHash, emailHash, now)) throw new FormUsed();
             Comment received = repository.insertReceived(h, articleId, placement.parentId(), placement.depth(),
                     decision.status(), name, email, website, text, html, now, clip(c.clientAddress(), 64),
@@ -303,8 +323,11 @@ public final class CommentService {
         return tokens.isCurrent(sent, articleId, now) ? sent.strip() : tokens.issue(articleId, now);
     }
 
-    private Keyed keyed() {
-        return new Keyed(site.secret());
+    /** What the site derives from its secret, for one task on one thread. */
+    Keyed keyed() {
+        Keyed.Key known = key;
+        if (known == null) key = known = new Keyed.Key(site.secret()); // the secret never changes once made
+        return known.keyed();
     }
 
     /** Where a reply goes: under its parent, or beside it when the parent is already at the deepest level. */
@@ -319,11 +342,14 @@ public final class CommentService {
         return new Placement(parent.id(), parent.depth() + 1);
     }
 
-    /** Takes one comment from the buckets of the network address and of the email address, or throws when either is empty. */
-    private void requireNotTooSoon(String client, String email) {
+    /**
+     * Takes one comment from the buckets of the network address and of the email address, or throws when either
+     * is empty; the buckets' changes are written with the comment.
+     */
+    private static void requireNotTooSoon(BucketChanges limit, String client, String email) {
         long wait = 0;
         for (String key : List.of("comment:client:" + client, "comment:email:" + email)) {
-            var probe = buckets.bucket(key, () -> FLOOD).tryConsumeAndReturnRemaining(1);
+            var probe = limit.bucket(key, () -> FLOOD).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) wait = Math.max(wait, probe.getNanosToWaitForRefill());
         }
         if (wait > 0) throw new TooSoon(Duration.ofNanos(wait));

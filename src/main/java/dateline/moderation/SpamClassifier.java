@@ -1,5 +1,7 @@
 package dateline.moderation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.comments.Comment;
 import dateline.comments.CommentScreening;
 import dateline.comments.NewComment;
@@ -13,8 +15,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * the built-in examples and the site's own, which weighs the new decisions against everything else. Its score decides: from
  * {@value #SPAM_AT} the comment goes to the spam folder, from {@value #HOLD_AT} it waits for a moderator,
  * below that the site's rules decide.
+ *
+ * <p>The weights are held in memory, so that a comment is scored without a statement: the whole model when it
+ * is small (a new site's, trained on the built-in examples alone, has about 17,000), read once; else the
+ * weights of the features met lately (a feature the model lacks as a weight of 0), the features new to this
+ * process looked up in one statement. What is held is not a source of truth: it is dropped whole when the
+ * weights change here, once the change commits, and when another process changed them, which the
+ * {@link SpamModelListener listeners} tell every process through the database.
  */
 public final class SpamClassifier implements CommentScreening {
     public static final double SPAM_AT = 0.95;
@@ -44,25 +55,82 @@ public final class SpamClassifier implements CommentScreening {
      * of this site's readers and this site's spam.
      */
     private static final int OWN_WEIGHT = 3;
+    /**
+     * The weights held at most: the whole model up to this size, else the features met lately; a news site's
+     * readers use some tens of thousands of words and pairs, and a model trained on a busy site's examples may
+     * have many more, which a statement finds.
+     */
+    private static final int HELD = 50_000;
 
     private final SpamRepository repository;
     private final Clock clock;
     /** The preparation {@link #prepareMeanwhile} began, which screening waits for; done when there is none. */
     private volatile CompletableFuture<Void> preparing = CompletableFuture.completedFuture(null);
+    private final List<SpamModelListener> listeners = new CopyOnWriteArrayList<>();
+    /** The weights held since they last changed; replaced by new ones when they change, never emptied in place. */
+    private volatile Held held = new Held();
 
     public SpamClassifier(Jdbi jdbi, Clock clock) {
         this.repository = new SpamRepository(jdbi);
         this.clock = clock;
     }
 
+    /** Lets a listener hear of every change of the weights, in its transaction. */
+    public void addListener(SpamModelListener listener) {
+        listeners.add(listener);
+    }
+
     @Override
     public Opinion screen(NewComment comment) {
         awaitModel();
         Set<String> features = SpamFeatures.of(comment.name(), comment.website(), comment.text());
-        Map<String, Double> weights = repository.read(h -> repository.weights(h, withBias(features)));
+        Map<String, Double> weights = weightsOf(withBias(features));
         double p = SpamLearning.probability(weights, features);
         Leaning leaning = p >= SPAM_AT ? Leaning.SPAM : p >= HOLD_AT ? Leaning.UNSURE : Leaning.FINE;
         return new Opinion(p, leaning, p >= 0.5 ? reasons(weights, features) : List.of());
+    }
+
+    /**
+     * The weights of these features (or more), from memory. A read that overlaps a change of the weights fills
+     * the memory that the change has already replaced, so what it read is never held after the change.
+     */
+    private Map<String, Double> weightsOf(Set<String> features) {
+        return held.of(features);
+    }
+
+    /**
+     * Drops the weights held in memory: another process changed them, and the next comment must be scored
+     * with the new ones.
+     */
+    public void changedElsewhere() {
+        held = new Held();
+    }
+
+    /** The weights held between two changes: the whole model when it is small, else the features met lately. */
+    private final class Held {
+        /** The whole model, read at the first comment; empty when it has more than {@link #HELD} weights. */
+        private volatile Optional<Map<String, Double>> whole;
+        private final Cache<String, Double> met = Caffeine.newBuilder().maximumSize(HELD).build();
+
+        Map<String, Double> of(Set<String> features) {
+            Optional<Map<String, Double>> all = whole();
+            if (all.isPresent()) return all.get();
+            return met.getAll(features, missing -> {
+                Map<String, Double> read = repository.read(h -> repository.weights(h, List.copyOf(missing)));
+                Map<String, Double> found = new HashMap<>();
+                for (String feature : missing) found.put(feature, read.getOrDefault(feature, 0.0));
+                return found;
+            });
+        }
+
+        private Optional<Map<String, Double>> whole() {
+            Optional<Map<String, Double>> known = whole;
+            if (known != null) return known;
+            synchronized (this) { // one read for the comments that arrive together
+                if (whole == null) whole = repository.read(h -> repository.allWeights(h, HELD));
+                return whole;
+            }
+        }
     }
 
     /**
@@ -94,8 +162,10 @@ public final class SpamClassifier implements CommentScreening {
                 if (!weight.equals(before.get(feature))) changed.put(feature, weight);
             });
             repository.saveWeights(h, changed);
+            for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return changed.size();
         });
+        held = new Held();
     }
 
     @Override
@@ -170,8 +240,10 @@ public final class SpamClassifier implements CommentScreening {
         Instant now = clock.instant();
         repository.inTransaction(h -> {
             repository.replaceModel(h, weights, now, own.size());
+            for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return null;
         });
+        held = new Held();
         LOG.info("Trained the spam classifier on {} built-in examples and {} of this site's: {} weights",
                 BuiltIn.EXAMPLES.size(), own.size(), weights.size());
     }

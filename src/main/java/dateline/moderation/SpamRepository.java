@@ -40,6 +40,16 @@ final class SpamRepository extends Repository {
         return weights;
     }
 
+    /** Every weight of the model, when it has no more than {@code atMost}; nothing when it has more. */
+    Optional<Map<String, Double>> allWeights(Handle h, int atMost) {
+        Map<String, Double> weights = new HashMap<>();
+        h.createQuery("SELECT feature, weight FROM spam_weights LIMIT :limit")
+                .bind("limit", atMost + 1)
+                .map((rs, ctx) -> Map.entry(rs.getString("feature"), rs.getDouble("weight")))
+                .forEach(e -> weights.put(e.getKey(), e.getValue()));
+        return weights.size() > atMost ? Optional.empty() : Optional.of(Map.copyOf(weights));
+    }
+
     void saveWeights(Handle h, Map<String, Double> weights) {
         var batch = h.prepareBatch("INSERT INTO spam_weights (feature, weight) VALUES (:feature, :weight) "
                 + "ON CONFLICT (feature) DO UPDATE SET weight = excluded.weight");

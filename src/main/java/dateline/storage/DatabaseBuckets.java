@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,7 +28,14 @@ public final class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManag
     private final Clock clock;
 
     public DatabaseBuckets(Jdbi jdbi, Clock clock) {
-        super(ClientSideConfig.getDefault().withClientClock(new TimeMeter() {
+        super(clientSideConfig(clock));
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Bucket4j's time is the injected clock's. */
+    private static ClientSideConfig clientSideConfig(Clock clock) {
+        return ClientSideConfig.getDefault().withClientClock(new TimeMeter() {
             @Override
             public long currentTimeNanos() {
                 return clock.millis() * 1_000_000L;
@@ -37,9 +45,19 @@ public final class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManag
             public boolean isWallClockBased() {
                 return true;
             }
-        }));
-        this.jdbi = jdbi;
-        this.clock = clock;
+        });
+    }
+
+    ClientSideConfig clientSideConfig() {
+        return getClientSideConfig();
+    }
+
+    /**
+     * Changes of these buckets to decide now and write later, in the transaction of what they limit (see
+     * {@link BucketChanges}).
+     */
+    public BucketChanges changes() {
+        return new BucketChanges(this);
     }
 
     /** The bucket stored under {@code key}, created with the configuration when it does not exist yet. */
@@ -58,27 +76,44 @@ public final class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManag
         return new CompareAndSwapOperation() {
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                return jdbi.withHandle(h -> h.createQuery("SELECT state FROM rate_limits WHERE bucket_key = :key")
-                        .bind("key", key).mapTo(byte[].class).findOne());
+                return stateOf(key);
             }
 
             @Override
             public boolean compareAndSwap(byte[] original, byte[] updated, RemoteBucketState newState,
                                           Optional<Long> timeoutNanos) {
-                long now = clock.millis();
-                long expiresAt = now + newState.calculateFullRefillingTime(now * 1_000_000L) / 1_000_000L
-                        + KEEP_AFTER_FULL.toMillis();
+                long expiresAt = expiresAt(newState);
                 // a bucket lost in a power cut lets a reader post once more: its commit need not wait for the disk
-                return WriteQueue.inUnflushedTransaction(jdbi, h -> original == null
-                        ? h.createUpdate("INSERT INTO rate_limits (bucket_key, state, expires_at) "
-                                        + "VALUES (:key, :state, :expires) ON CONFLICT (bucket_key) DO NOTHING")
-                                .bind("key", key).bind("state", updated).bind("expires", expiresAt).execute()
-                        : h.createUpdate("UPDATE rate_limits SET state = :state, expires_at = :expires "
-                                        + "WHERE bucket_key = :key AND state = :original")
-                                .bind("key", key).bind("state", updated).bind("expires", expiresAt)
-                                .bind("original", original).execute()) == 1;
+                return WriteQueue.inUnflushedTransaction(jdbi, h -> swap(h, key, original, updated, expiresAt));
             }
         };
+    }
+
+    /** The stored state of a bucket, if it is stored. */
+    Optional<byte[]> stateOf(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT state FROM rate_limits WHERE bucket_key = :key")
+                .bind("key", key).mapTo(byte[].class).findOne());
+    }
+
+    /** When a bucket in this state will have been full for a while, and may be forgotten. */
+    long expiresAt(RemoteBucketState state) {
+        long now = clock.millis();
+        return now + state.calculateFullRefillingTime(now * 1_000_000L) / 1_000_000L + KEEP_AFTER_FULL.toMillis();
+    }
+
+    /**
+     * Stores the new state of a bucket if its stored state is still {@code original} (none, for a new
+     * bucket); answers whether it did.
+     */
+    static boolean swap(Handle h, String key, byte[] original, byte[] updated, long expiresAt) {
+        return (original == null
+                ? h.createUpdate("INSERT INTO rate_limits (bucket_key, state, expires_at) "
+                                + "VALUES (:key, :state, :expires) ON CONFLICT (bucket_key) DO NOTHING")
+                        .bind("key", key).bind("state", updated).bind("expires", expiresAt).execute()
+                : h.createUpdate("UPDATE rate_limits SET state = :state, expires_at = :expires "
+                                + "WHERE bucket_key = :key AND state = :original")
+                        .bind("key", key).bind("state", updated).bind("expires", expiresAt)
+                        .bind("original", original).execute()) == 1;
     }
 
     @Override

@@ -17,5 +17,8 @@
  * by which a {@link dateline.storage.DatabaseCopy} (a whole site moved into another database) proves itself; a
  * <em>derived</em> table (the search index) is left out of a copy and rebuilt. The <em>serving mark</em> is the
  * lock a running server holds on its data folder, by which a restore knows not to replace the folder.
+ * <em>Buckets</em> are Bucket4j's token buckets kept in the database ({@code rate_limits}); <em>bucket
+ * changes</em> are taken from them on the request's thread and written later, in the transaction of what they
+ * limit, still compared with the state that was read.
  */
 package dateline.storage;

@@ -15,9 +15,15 @@ import dateline.testing.TestSite;
 import dateline.web.InvalidInput;
 import dateline.web.NotAllowed;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -98,6 +104,38 @@ class CommentServiceTest {
             post("ana@example.org", "Same words.", null);
             assertThatThrownBy(() -> post("ana@example.org", "Same words.", null)).isInstanceOf(CommentService.Duplicate.class);
             assertThat(post("bea@example.org", "Same words.", null).id()).isPositive();
+        }
+
+        @Test
+        void of_comments_sent_at_once_from_one_address_one_is_taken_and_the_others_are_too_soon() throws Exception {
+            String token = comments.formToken(article.id());
+            site.clock().advance(Duration.ofSeconds(20));
+            int readers = 8;
+            ExecutorService threads = Executors.newFixedThreadPool(readers);
+            try {
+                CyclicBarrier together = new CyclicBarrier(readers);
+                List<Future<Comment>> sent = new ArrayList<>();
+                for (int i = 0; i < readers; i++) {
+                    String email = "reader" + i + "@example.org";
+                    sent.add(threads.submit(() -> {
+                        together.await();
+                        return comments.post(new NewComment(article.id(), null, "Reader", email, "",
+                                "At once from " + email + ".", "198.51.100.9", "Firefox", token, ""));
+                    }));
+                }
+                int taken = 0;
+                for (Future<Comment> f : sent) {
+                    try {
+                        f.get();
+                        taken++;
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOf(CommentService.TooSoon.class);
+                    }
+                }
+                assertThat(taken).isEqualTo(1);
+            } finally {
+                threads.shutdown();
+            }
         }
 
         @Test

@@ -14,6 +14,29 @@ class FormTokensTest {
     private final FormTokens tokens = new FormTokens(new Keyed("this site's secret".getBytes(StandardCharsets.UTF_8)));
     private final String token = tokens.issue(42, LOADED);
 
+    @Test
+    void the_site_key_set_up_once_signs_and_hashes_exactly_as_the_secret_itself_on_any_thread() throws Exception {
+        byte[] secret = "this site's secret".getBytes(StandardCharsets.UTF_8);
+        Keyed.Key key = new Keyed.Key(secret);
+        Keyed direct = new Keyed(secret);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> same = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String text = "text " + i;
+                String expected = direct.signed(text) + direct.hashed(text);
+                same.add(threads.submit(() -> {
+                    Keyed copy = key.keyed();
+                    return expected.equals(copy.signed(text) + copy.hashed(text));
+                }));
+            }
+            for (var f : same) assertThat(f.get()).isTrue();
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(new FormTokens(key.keyed()).issue(42, LOADED)).isEqualTo(token);
+    }
+
     @Nested
     class A_token_from_the_page {
         @Test

@@ -18,6 +18,9 @@ import dateline.testing.TestSite;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -263,6 +266,51 @@ class SpamDefenceTest {
             Comment held = written("Dr. Helen Marsh", "", text);
             comments.moderate(held.id(), CommentService.Action.APPROVE, "", editor);
             assertThat(score("Dr. Helen Marsh", "", text)).isLessThan(SpamClassifier.HOLD_AT);
+        }
+
+        @Test
+        void a_comment_is_scored_from_the_weights_held_in_memory_exactly_as_from_those_stored() {
+            List<String> weightsRead = new CopyOnWriteArrayList<>();
+            site.wiring().database().jdbi().setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    if (context.getRenderedSql().contains("FROM spam_weights")) weightsRead.add(context.getRenderedSql());
+                }
+            });
+            NewComment linked = new NewComment(article.id(), null, "Dr. Helen Marsh", "someone@example.net", "",
+                    "The full inspection report is here: https://www.gov.example/bridge-report-2024.pdf", "", "", "", "");
+            CommentScreening.Opinion first = classifier.screen(linked);
+            assertThat(weightsRead).hasSize(1);
+
+            CommentScreening.Opinion again = classifier.screen(linked);
+
+            assertThat(weightsRead).as("held since the first").hasSize(1);
+            CommentScreening.Opinion fromTheDatabase = new SpamClassifier(site.wiring().database().jdbi(), site.clock())
+                    .screen(linked);
+            assertThat(again).isEqualTo(first).isEqualTo(fromTheDatabase);
+        }
+
+        @Test
+        void a_moderators_decision_and_a_training_change_the_next_score_at_once() {
+            String text = "Interesting piece. Our family switched to solar panels and the bills dropped a lot.";
+            double before = score("Marta Kowalska", CAMPAIGN_SITE, text);
+            for (String campaign : CAMPAIGN.subList(0, 3)) {
+                Comment c = written("Marta Kowalska", CAMPAIGN_SITE, campaign);
+                if (c.status() != CommentStatus.SPAM) comments.moderate(c.id(), CommentService.Action.SPAM, "", editor);
+            }
+            double taught = score("Marta Kowalska", CAMPAIGN_SITE, text);
+            assertThat(taught).isGreaterThan(before).isEqualTo(storedScore("Marta Kowalska", CAMPAIGN_SITE, text));
+
+            classifier.retrain();
+
+            double trained = score("Marta Kowalska", CAMPAIGN_SITE, text);
+            assertThat(trained).isNotEqualTo(taught).isEqualTo(storedScore("Marta Kowalska", CAMPAIGN_SITE, text));
+        }
+
+        /** The score from the stored weights alone, by a classifier that holds none yet. */
+        private double storedScore(String name, String website, String text) {
+            return new SpamClassifier(site.wiring().database().jdbi(), site.clock()).screen(new NewComment(article.id(),
+                    null, name, "someone@example.net", website, text, "", "", "", "")).spamProbability();
         }
 
         @Test
