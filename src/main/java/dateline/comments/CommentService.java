@@ -58,6 +58,8 @@ public final class CommentService {
             .build();
     /** How many times a comment is judged again when its flood limit changed under it. */
     private static final int FLOOD_TRIES = 5;
+    /** How many comments one transaction of {@link #forgetOldAddresses} forgets the address of at most. */
+    static final int FORGET_PER_TRANSACTION = 1_000;
 
     /** Thrown when an article does not take comments (any more). */
     public static final class CommentsClosed extends RuntimeException {
@@ -679,10 +681,20 @@ public final class CommentService {
         return changed;
     }
 
-    /** Forgets the network addresses and browsers of comments older than the retention period. */
+    /**
+     * Forgets the network addresses and browsers of comments older than the retention period, a thousand
+     * comments a transaction: the first run on an imported archive may have a million to forget, and comments
+     * posted meanwhile wait for the write lock one short transaction at most, not for all of them.
+     */
     public int forgetOldAddresses() {
-        Duration keep = Duration.ofDays(site.comments().keepAddressesDays());
-        return repository.inTransaction(h -> repository.forgetAddresses(h, clock.instant().minus(keep)));
+        Instant before = clock.instant().minus(Duration.ofDays(site.comments().keepAddressesDays()));
+        int forgotten = 0;
+        int last;
+        do {
+            last = repository.inTransaction(h -> repository.forgetAddresses(h, before, FORGET_PER_TRANSACTION));
+            forgotten += last;
+        } while (last == FORGET_PER_TRANSACTION);
+        return forgotten;
     }
 
     /** Forgets the uses of form tokens that have expired: they can no longer be used again anyway. */

@@ -305,5 +305,25 @@ class CommentServiceTest {
             assertThat(comments.byId(c.id()).orElseThrow().clientAddress()).isNull();
             assertThat(comments.byId(c.id()).orElseThrow().userAgent()).isNull();
         }
+
+        @Test
+        void an_archive_of_more_addresses_than_one_transaction_forgets_them_all() {
+            Comment c = post("ana@example.org", "Hello", null);
+            int copies = CommentService.FORGET_PER_TRANSACTION + 100;
+            site.wiring().database().jdbi().useHandle(h -> h.createUpdate("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                            + "WHERE i < :copies) INSERT INTO comments (article_id, depth, status, author_name, "
+                            + "author_email, body, body_html, created_at, status_changed_at, client_address, user_agent) "
+                            + "SELECT c.article_id, c.depth, c.status, c.author_name, c.author_email, c.body, c.body_html, "
+                            + "c.created_at, c.status_changed_at, c.client_address, c.user_agent FROM n CROSS JOIN comments c "
+                            + "WHERE c.id = :id")
+                    .bind("copies", copies).bind("id", c.id()).execute());
+            site.clock().advance(Duration.ofDays(31));
+            Comment recent = post("bea@example.org", "Still within the period", null);
+
+            assertThat(comments.forgetOldAddresses()).isEqualTo(copies + 1);
+            assertThat(comments.byId(c.id()).orElseThrow().clientAddress()).isNull();
+            assertThat(comments.byId(recent.id()).orElseThrow().clientAddress()).isEqualTo("198.51.100.7");
+            assertThat(comments.forgetOldAddresses()).isZero();
+        }
     }
 }
