@@ -32,7 +32,7 @@ final class LoopbackReader implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    /** Asks for {@code path}; the body is read and dropped unless {@code body} is given to keep it. */
+    /** Sends a request made by {@link #request}; the body is read and dropped unless {@code body} is given to keep it. */
     Answer get(byte[] request, ByteArrayOutputStream body) throws IOException {
         out.write(request);
         out.flush();
@@ -44,7 +44,7 @@ final class LoopbackReader implements AutoCloseable {
             int colon = header.indexOf(':');
             String name = header.substring(0, colon);
             if (name.equalsIgnoreCase("Content-Length")) length = Long.parseLong(header.substring(colon + 1).strip());
-            else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = header.toLowerCase().contains("chunked");
+            else if (name.equalsIgnoreCase("Transfer-Encoding")) chunked = header.toLowerCase(java.util.Locale.ROOT).contains("chunked");
         }
         int read = 0;
         if (chunked) {
