@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The comments under every article, and the comment form's destination: a new comment is checked, stored
@@ -44,7 +43,6 @@ public final class CommentRoutes implements RouteGroup {
     private static final int OWN_COMMENTS_CHECKED = 20;
     private static final int OWN_COOKIE_SECONDS = 60 * 60 * 24 * 30;
     private static final int REMEMBER_SECONDS = 60 * 60 * 24 * 365;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CommentService comments;
     private final ArticleService articles;
@@ -249,13 +247,26 @@ public final class CommentRoutes implements RouteGroup {
         return page == null || page < 1 || page > 100_000 ? 1 : page.intValue();
     }
 
+    /**
+     * The first letters of a name's first and last words, in capitals ("?" when it has none). Words are
+     * parted by whitespace as {@code \\s+} parts them (space, tab, line ends, form feed, vertical tab), found
+     * by one pass over the name: it runs for every comment shown.
+     */
     static String initials(String name) {
-        String[] words = WHITESPACE.split(name.strip());
-        if (words.length == 0 || words[0].isEmpty()) return "?";
-        String first = words[0].substring(0, words[0].offsetByCodePoints(0, 1));
-        if (words.length == 1) return first.toUpperCase(Locale.ROOT);
-        String last = words[words.length - 1];
-        return (first + last.substring(0, last.offsetByCodePoints(0, 1))).toUpperCase(Locale.ROOT);
+        String stripped = name.strip();
+        int end = stripped.length();
+        if (end == 0) return "?";
+        int lastStart = end;
+        while (lastStart > 0 && !separates(stripped.charAt(lastStart - 1))) lastStart--;
+        String first = stripped.substring(0, stripped.offsetByCodePoints(0, 1));
+        if (lastStart == 0) return first.toUpperCase(Locale.ROOT);
+        String last = stripped.substring(lastStart, stripped.offsetByCodePoints(lastStart, 1));
+        return (first + last).toUpperCase(Locale.ROOT);
+    }
+
+    /** The characters of {@code \\s}, which split a name into words. */
+    private static boolean separates(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static Long number(String text) {

@@ -49,6 +49,9 @@ public record CommentSection(
     }
 
     public String countText() {
-        return count == 0 ? "No comments yet" : count == 1 ? "1 comment" : String.format("%,d comments", count);
+        if (count == 0) return "No comments yet";
+        if (count == 1) return "1 comment";
+        // below a thousand there is no separator to place, and the format's parsing cost more than the rest of the line
+        return count < 1000 ? count + " comments" : String.format("%,d comments", count);
     }
 }

@@ -1,6 +1,5 @@
 package dateline.comments;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,20 +8,29 @@ public enum CommentStatus {
     PENDING("Pending"), APPROVED("Approved"), SPAM("Spam"), TRASH("Trash");
 
     private final String label;
+    private final String code;
 
     CommentStatus(String label) {
         this.label = label;
+        this.code = name().toLowerCase(Locale.ROOT);
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public String label() {
         return label;
     }
 
+    /** The status stored as {@code code}: read for every comment shown, so without a search or a stream. */
     public static Optional<CommentStatus> named(String code) {
-        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : switch (code) {
+            case "pending" -> PENDING;
+            case "approved" -> APPROVED;
+            case "spam" -> SPAM;
+            case "trash" -> TRASH;
+            default -> null;
+        });
     }
 }

@@ -18,10 +18,29 @@ public final class DateFormat {
     private static final DateTimeFormatter RFC_2822 =
             DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss xx", Locale.ENGLISH);
 
+    /** The letters whose text changes within a day: time, zone and whole moments. */
+    private static final String FINER_THAN_A_DAY = "aAgGhHisvueTPpOZIcrU";
+
     private final String pattern;
+    private final boolean dayAlone;
 
     public DateFormat(String pattern) {
         this.pattern = pattern;
+        this.dayAlone = showsDayAlone(pattern);
+    }
+
+    /** True when the text depends on the date alone, not on the time of day or the offset in force. */
+    public boolean showsDayAlone() {
+        return dayAlone;
+    }
+
+    private static boolean showsDayAlone(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char letter = pattern.charAt(i);
+            if (letter == '\\') i++;
+            else if (FINER_THAN_A_DAY.indexOf(letter) >= 0) return false;
+        }
+        return true;
     }
 
     public String pattern() {

@@ -67,6 +67,15 @@ final class PageBytes implements TemplateOutput {
         length += value.length;
     }
 
+    /** Forgets what was written, to write another page in the same array. */
+    void clear() {
+        length = 0;
+    }
+
+    int capacity() {
+        return bytes.length;
+    }
+
     /** The page written so far, as an array of its own. */
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);

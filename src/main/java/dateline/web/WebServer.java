@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -74,7 +73,6 @@ public final class WebServer implements AutoCloseable {
     public static final String OWN_NOT_FOUND_PAGE = "dateline.own-not-found-page";
 
     private final Javalin app;
-    private LocalConnector inProcess;
 
     /**
      * How long stopping waits for the requests under way: the connectors stop accepting at once, the requests
@@ -191,25 +189,6 @@ public final class WebServer implements AutoCloseable {
     /** The port the server listens on (useful when it was asked for any free port). */
     public int port() {
         return app.port();
-    }
-
-    /**
-     * Answers one raw HTTP/1.1 request inside the process: through every layer a request from the network
-     * passes, but no socket. For measuring the work behind a page apart from the network's.
-     */
-    public String answerInProcess(String rawRequest) throws Exception {
-        return inProcessConnector().getResponse(rawRequest);
-    }
-
-    private synchronized LocalConnector inProcessConnector() throws Exception {
-        if (inProcess == null) {
-            Server server = app.jettyServer().server();
-            HttpConnectionFactory http = server.getConnectors()[0].getConnectionFactory(HttpConnectionFactory.class);
-            inProcess = new LocalConnector(server, new HttpConnectionFactory(http.getHttpConfiguration()));
-            server.addConnector(inProcess);
-            inProcess.start();
-        }
-        return inProcess;
     }
 
     /**

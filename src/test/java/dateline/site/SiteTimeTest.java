@@ -71,6 +71,47 @@ class SiteTimeTest {
     }
 
     @Nested
+    class Written_without_the_formatter {
+        private static final java.time.format.DateTimeFormatter ISO =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
+        @Test
+        void the_machine_readable_moment_is_the_formatters_text_in_every_offset_and_year() {
+            Instant moment = Instant.parse("2024-02-29T23:59:58Z");
+            for (String zone : new String[] {"UTC", "Asia/Kathmandu", "America/St_Johns", "Pacific/Kiritimati",
+                    "Pacific/Pago_Pago", "Africa/Monrovia", "Europe/Amsterdam"}) {
+                for (Instant at : new Instant[] {moment, Instant.parse("1000-01-01T00:00:00Z"),
+                        Instant.parse("0999-12-31T12:00:00Z"), Instant.parse("9999-12-31T23:00:00Z"),
+                        Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("1910-06-01T00:00:00Z")}) {
+                    ZonedDateTime local = at.atZone(ZoneId.of(zone));
+                    assertThat(SiteTime.iso(local)).as("%s in %s", at, zone).isEqualTo(ISO.format(local));
+                }
+            }
+        }
+
+        @Test
+        void the_words_kept_for_one_day_are_not_shown_for_the_next() {
+            SiteTime utc = siteTimeIn("UTC");
+            assertThat(utc.dateAndTime(Instant.parse("2024-06-20T23:59:00Z")).text()).isEqualTo("June 20, 2024 11:59 pm");
+            assertThat(utc.dateAndTime(Instant.parse("2024-06-20T08:00:00Z")).text()).isEqualTo("June 20, 2024 8:00 am");
+            assertThat(utc.dateAndTime(Instant.parse("2024-06-21T00:00:00Z")).text()).isEqualTo("June 21, 2024 12:00 am");
+            assertThat(utc.date(Instant.parse("2023-06-21T00:00:00Z")).text()).isEqualTo("June 21, 2023");
+        }
+
+        @Test
+        void a_date_format_that_shows_the_time_or_offset_is_not_kept_for_the_day() {
+            assertThat(new DateFormat("F j, Y").showsDayAlone()).isTrue();
+            assertThat(new DateFormat("l, jS \\a\\t").showsDayAlone()).isTrue();
+            assertThat(new DateFormat("F j, Y g:i").showsDayAlone()).isFalse();
+            assertThat(new DateFormat("j M Y T").showsDayAlone()).isFalse();
+            SiteTime berlin = new SiteTime(ZoneId.of("Europe/Berlin"), new DateFormat("j M Y O"), new DateFormat("g:i a"),
+                    Locale.ENGLISH);
+            assertThat(berlin.date(Instant.parse("2024-03-31T00:30:00Z")).text()).isEqualTo("31 Mar 2024 +0100");
+            assertThat(berlin.date(Instant.parse("2024-03-31T01:30:00Z")).text()).isEqualTo("31 Mar 2024 +0200");
+        }
+    }
+
+    @Nested
     class Wordpress_format_letters {
         private final ZonedDateTime moment = ZonedDateTime.of(2024, 6, 1, 14, 5, 9, 0, ZoneId.of("Europe/London"));
 

@@ -96,5 +96,14 @@ class TemplatesTest {
             assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
                     .isEqualTo("<div>" + templates.render("errors/server_error.jte", page) + "</div>");
         }
+
+        @Test
+        void a_page_written_after_a_longer_one_in_the_same_output_carries_nothing_of_it() {
+            Templates templates = Templates.precompiled();
+            ServerErrorPage longer = new ServerErrorPage("/assets/site.css?v=" + "x".repeat(40_000), "/assets/icon.svg");
+            byte[] alone = templates.bytes("errors/server_error.jte", page);
+            templates.bytes("errors/server_error.jte", longer);
+            assertThat(templates.bytes("errors/server_error.jte", page)).isEqualTo(alone);
+        }
     }
 }
