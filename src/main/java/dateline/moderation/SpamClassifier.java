@@ -69,6 +69,11 @@ public final class SpamClassifier implements CommentScreening {
     private final List<SpamModelListener> listeners = new CopyOnWriteArrayList<>();
     /** The weights held since they last changed; replaced by new ones when they change, never emptied in place. */
     private volatile Held held = new Held();
+    /**
+     * Whether the model was found larger than {@link #HELD} since it was last trained here: a decision only adds
+     * weights, so the {@link Held} made after each one need not read {@code HELD} rows again to learn it.
+     */
+    private volatile boolean tooLargeToHold;
 
     public SpamClassifier(Jdbi jdbi, Clock clock) {
         this.repository = new SpamRepository(jdbi);
@@ -103,6 +108,7 @@ public final class SpamClassifier implements CommentScreening {
      * with the new ones.
      */
     public void changedElsewhere() {
+        tooLargeToHold = false; // another node may have trained a smaller model
         held = new Held();
     }
 
@@ -127,7 +133,10 @@ public final class SpamClassifier implements CommentScreening {
             Optional<Map<String, Double>> known = whole;
             if (known != null) return known;
             synchronized (this) { // one read for the comments that arrive together
-                if (whole == null) whole = repository.read(h -> repository.allWeights(h, HELD));
+                if (whole == null) {
+                    whole = tooLargeToHold ? Optional.empty() : repository.read(h -> repository.allWeights(h, HELD));
+                    if (whole.isEmpty()) tooLargeToHold = true;
+                }
                 return whole;
             }
         }
@@ -243,6 +252,7 @@ public final class SpamClassifier implements CommentScreening {
             for (SpamModelListener listener : listeners) listener.weightsChanging(h);
             return null;
         });
+        tooLargeToHold = false;
         held = new Held();
         LOG.info("Trained the spam classifier on {} built-in examples and {} of this site's: {} weights",
                 BuiltIn.EXAMPLES.size(), own.size(), weights.size());
