@@ -18,6 +18,7 @@ import dateline.storage.Database;
 import dateline.storage.DatabaseCopy;
 import dateline.storage.Dialect;
 import dateline.storage.SqliteCopies;
+import dateline.storage.StatementEvents;
 import dateline.web.InvalidInput;
 import dateline.storage.ServingMark;
 import dateline.web.WebServer;
@@ -193,6 +194,7 @@ public final class App implements Runnable {
 
         /** Serves the site until the process is told to stop. */
         static int serve(Settings settings) throws InterruptedException {
+            StatementEvents.registerMeanwhile(); // beside the opening of the database, not in front of the first query
             Wiring wiring = Wiring.open(settings, Clock.systemUTC());
             // held while the server runs, so that restore --replace refuses to move the folder from under it
             ServingMark serving = ServingMark.take(settings.dataDir());
