@@ -18,6 +18,7 @@ import dateline.storage.Database;
 import dateline.storage.DatabaseCopy;
 import dateline.storage.Dialect;
 import dateline.storage.SqliteCopies;
+import dateline.storage.StatementEvents;
 import dateline.web.InvalidInput;
 import dateline.storage.ServingMark;
 import dateline.web.WebServer;
@@ -60,15 +61,30 @@ public final class App implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = commandLine(args).execute(args);
+        Optional<Map<String, String>> serving = ServeArguments.read(args);
+        int code = serving.isPresent() ? serve(serving.get()) : commandLine(args).execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /**
+     * Serves the site with the options {@link ServeArguments} read, without picocli's classes, ending as picocli
+     * ends {@code serve}: a message and status 1 for what the operator can put right, the trace of anything else.
+     */
+    private static int serve(Map<String, String> flags) {
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return Serve.serve(Settings.resolve(flags, System.getenv()));
+        } catch (Exception e) {
+            if (!explained(e, err)) e.printStackTrace(err);
+            return 1;
+        }
     }
 
     /**
      * The command line for these arguments: with only the command they begin with when they begin with one,
      * with every command otherwise (for the help, or to say what is wrong). Picocli reads each command's options
-     * from its annotations as the command is added, which for all of them cost about 0.2 s of processor time
-     * at every start of a server.
+     * from its annotations as the command is added, which for all of them cost about 0.2 s of processor time.
+     * A plain {@code serve} does not come here at all (see {@link ServeArguments}).
      */
     public static CommandLine commandLine(String... args) {
         String first = args.length == 0 ? null : args[0];
@@ -77,20 +93,69 @@ public final class App implements Runnable {
         for (Class<?> command : COMMANDS) {
             if (!named || nameOf(command).equals(first)) line.addSubcommand(command);
         }
+        DeclaredOptions.addTo(line);
         // after the commands: picocli gives the handler to the commands the line has when it is set
         return line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof InvalidInput invalid) {
-                invalid.problems().forEach((field, message) -> cmd.getErr().println(field + ": " + message));
-                return 1;
-            }
-            if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException
-                    || e instanceof DatabaseCopy.Refused || e instanceof DatabaseCopy.Mismatch
-                    || e instanceof Database.Unreachable) {
-                cmd.getErr().println(e.getMessage());
-                return 1;
-            }
+            if (explained(e, cmd.getErr())) return 1;
             throw e;
         });
+    }
+
+    /**
+     * Gives every command that works on a site the options {@link CommandOption} declares for it, each setting its
+     * command's flags, so that picocli lists and reads exactly the options {@link ServeArguments} reads. A class of
+     * its own, so that starting a server never loads it: its setter is a picocli type, which the JVM would load from
+     * the jar (with the class that holds it) to check the class that makes one.
+     */
+    private static final class DeclaredOptions {
+        static void addTo(CommandLine line) {
+            if (line.getCommand() instanceof SiteOptions command) {
+                CommandOption.SITE.forEach(option -> line.getCommandSpec().addOption(spec(option, command.given)));
+                if (command instanceof Serve) {
+                    CommandOption.SERVE.forEach(option -> line.getCommandSpec().addOption(spec(option, command.given)));
+                }
+            }
+            line.getSubcommands().values().forEach(DeclaredOptions::addTo);
+        }
+
+        private static CommandLine.Model.OptionSpec spec(CommandOption option, Map<String, String> given) {
+            boolean toggle = option.kind() == CommandOption.Kind.SWITCH;
+            var builder = CommandLine.Model.OptionSpec.builder(option.name())
+                    .description(option.description())
+                    .type(toggle ? boolean.class : String.class)
+                    .setter(new CommandLine.Model.ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            // a switch turned off is as if not given: the environment or the settings file may turn it on
+                            if (toggle) {
+                                given.put(option.key(), Boolean.TRUE.equals(value) ? "true" : null);
+                            } else {
+                                given.put(option.key(), (String) value);
+                            }
+                            return null;
+                        }
+                    });
+            if (option.label() != null) builder.paramLabel(option.label());
+            return builder.build();
+        }
+    }
+
+    /**
+     * Whether a command's failure is one the operator can put right, which is then said (a line, or a line for each
+     * problem) and ends the command with status 1; anything else is a fault, whose trace is printed.
+     */
+    private static boolean explained(Exception e, PrintWriter err) {
+        if (e instanceof InvalidInput invalid) {
+            invalid.problems().forEach((field, message) -> err.println(field + ": " + message));
+            return true;
+        }
+        if (e instanceof Settings.BadSetting || e instanceof IllegalArgumentException || e instanceof WxrException
+                || e instanceof DatabaseCopy.Refused || e instanceof DatabaseCopy.Mismatch
+                || e instanceof Database.Unreachable) {
+            err.println(e.getMessage());
+            return true;
+        }
+        return false;
     }
 
     private static String nameOf(Class<?> command) {
@@ -102,31 +167,16 @@ public final class App implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options every command that works on a site shares. */
+    /**
+     * What every command that works on a site shares: the options {@link CommandOption} declares, which
+     * {@link #commandLine} adds to the command and which fill {@link #given}.
+     */
     static class SiteOptions {
-        @Option(names = "--data", description = "The site's data folder (default ./data; env DATELINE_DATA).")
-        String data;
-
-        @Option(names = "--config", description = "A properties file of settings (env DATELINE_CONFIG).")
-        String config;
-
-        @Option(names = "--database-url", paramLabel = "URL", description = "Keep the site in this PostgreSQL database, "
-                + "such as jdbc:postgresql://db.example.org/dateline?user=dateline, instead of the SQLite file in the "
-                + "data folder (env DATELINE_DATABASE_URL). Media files stay in the data folder unless --media-store database.")
-        String databaseUrl;
-
-        @Option(names = "--media-store", paramLabel = "local|database", description = "Where uploaded images are kept: "
-                + "local, in the data folder (default), or database, for several nodes sharing one PostgreSQL database "
-                + "(env DATELINE_MEDIA_STORE).")
-        String mediaStore;
+        /** The options given, keyed like a settings file; an option not given is missing or null. */
+        final Map<String, String> given = new HashMap<>();
 
         Map<String, String> flags() {
-            Map<String, String> flags = new HashMap<>();
-            flags.put("data", data);
-            flags.put("config", config);
-            flags.put("database-url", databaseUrl);
-            flags.put("media-store", mediaStore);
-            return flags;
+            return new HashMap<>(given);
         }
 
         Settings settings() {
@@ -134,51 +184,17 @@ public final class App implements Runnable {
         }
     }
 
+    /** Serves the site; its options are {@link CommandOption#SITE}'s and {@link CommandOption#SERVE}'s. */
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the site over HTTP.")
     static final class Serve extends SiteOptions implements Callable<Integer> {
-        @Option(names = "--port", description = "The port to listen on (default 8080; env DATELINE_PORT).")
-        String port;
-
-        @Option(names = "--host", description = "The address to listen on (default all; env DATELINE_HOST).")
-        String host;
-
-        @Option(names = "--base-url", description = "The site's public address, such as https://news.example.org "
-                + "(default http://localhost:PORT; env DATELINE_BASE_URL).")
-        String baseUrl;
-
-        @Option(names = "--dev", description = "Reload templates and assets from src/ as they change.")
-        boolean dev;
-
-        @Option(names = "--page-cache-mb", description = "Memory for finished public pages, in megabytes; 0 turns "
-                + "the page cache off (default " + Settings.DEFAULT_PAGE_CACHE_MB + "; env DATELINE_PAGE_CACHE_MB).")
-        String pageCacheMb;
-
-        @Option(names = "--metrics-port", description = "Serve /metrics (Prometheus's format) on this port of the "
-                + "loopback interface, 127.0.0.1, only (default none; env DATELINE_METRICS_PORT). On the site's own "
-                + "port /metrics answers only with the token of DATELINE_METRICS_TOKEN.")
-        String metricsPort;
-
-        @Option(names = "--forwarded-headers", description = "Take the client's address and scheme from the reverse "
-                + "proxy's X-Forwarded-For, X-Forwarded-Proto and Forwarded headers. Only when nothing but the proxy "
-                + "can reach this port (env DATELINE_FORWARDED_HEADERS).")
-        boolean forwardedHeaders;
-
-        @Override
-        Map<String, String> flags() {
-            Map<String, String> flags = super.flags();
-            flags.put("metrics-port", metricsPort);
-            flags.put("forwarded-headers", forwardedHeaders ? "true" : null);
-            flags.put("port", port);
-            flags.put("host", host);
-            flags.put("base-url", baseUrl);
-            flags.put("dev", dev ? "true" : null);
-            flags.put("page-cache-mb", pageCacheMb);
-            return flags;
-        }
-
         @Override
         public Integer call() throws InterruptedException {
-            Settings settings = settings();
+            return serve(settings());
+        }
+
+        /** Serves the site until the process is told to stop. */
+        static int serve(Settings settings) throws InterruptedException {
+            StatementEvents.registerMeanwhile(); // beside the opening of the database, not in front of the first query
             Wiring wiring = Wiring.open(settings, Clock.systemUTC());
             // held while the server runs, so that restore --replace refuses to move the folder from under it
             ServingMark serving = ServingMark.take(settings.dataDir());

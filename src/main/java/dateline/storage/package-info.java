@@ -19,6 +19,8 @@
  * lock a running server holds on its data folder, by which a restore knows not to replace the folder.
  * <em>Buckets</em> are Bucket4j's token buckets kept in the database ({@code rate_limits}); <em>bucket
  * changes</em> are taken from them on the request's thread and written later, in the transaction of what they
- * limit, still compared with the state that was read.
+ * limit, still compared with the state that was read. JDBI's <em>statement event</em>, its report of each statement to
+ * the JDK's flight recorder, is registered by a starting server on a thread of its own
+ * ({@link dateline.storage.StatementEvents}).
  */
 package dateline.storage;
