@@ -1,5 +1,6 @@
 package dateline.articles;
 
+import dateline.storage.KeysetOrder;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
@@ -49,6 +50,10 @@ final class ArticleRepository extends Repository {
     private static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(
             rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
             rs.getInt("position"));
+
+    /** Corrections are paged by when they were made; the newsroom's list by when each article was last edited. */
+    private static final KeysetOrder CORRECTIONS = new KeysetOrder("u.happened_at", "u.id");
+    private static final KeysetOrder EDITED = new KeysetOrder("a.edited_at", "a.id");
 
     private static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("name"),
             rs.getString("slug"));
@@ -299,10 +304,10 @@ final class ArticleRepository extends Repository {
         return h.createQuery("SELECT u.id, u.note, u.happened_at, a.headline, a.path FROM article_updates u "
                         + "JOIN articles a ON a.id = u.article_id WHERE u.kind = 'correction' "
                         + "AND a.status IN ('published', 'retracted')"
-                        + (before == null ? "" : " AND (u.happened_at, u.id) < (:at, :cid)")
-                        + " ORDER BY u.happened_at DESC, u.id DESC LIMIT :limit")
+                        + (before == null ? "" : " AND " + CORRECTIONS.past(true))
+                        + CORRECTIONS.orderBy(true) + " LIMIT :limit")
                 .bind("limit", limit)
-                .bindMap(before == null ? Map.of() : Map.of("at", before.at().toEpochMilli(), "cid", before.id()))
+                .bindMap(before == null ? Map.of() : Map.of("at", before.at().toEpochMilli(), "id", before.id()))
                 .map((rs, ctx) -> new Correction(rs.getLong("id"), rs.getString("headline"), rs.getString("path"),
                         rs.getString("note"), Instant.ofEpochMilli(rs.getLong("happened_at"))))
                 .list();
@@ -376,15 +381,15 @@ final class ArticleRepository extends Repository {
         if (query.status() != null) sql.append(" AND a.status = :status");
         if (query.sectionId() != null) sql.append(" AND a.section_id = :section");
         if (query.text() != null) sql.append(" AND LOWER(a.headline) LIKE :text ESCAPE '!'");
-        if (before != null) sql.append(" AND (a.edited_at, a.id) < (:at, :cid)");
-        sql.append(" ORDER BY a.edited_at DESC, a.id DESC LIMIT :limit");
+        if (before != null) sql.append(" AND ").append(EDITED.past(true));
+        sql.append(EDITED.orderBy(true)).append(" LIMIT :limit");
         Query q = h.createQuery(sql.toString()).bind("limit", limit);
         if (query.authorId() != null) q.bind("author", query.authorId());
         if (query.visibleTo() != null) q.bind("viewer", query.visibleTo());
         if (query.status() != null) q.bind("status", query.status().code());
         if (query.sectionId() != null) q.bind("section", query.sectionId());
         if (query.text() != null) q.bind("text", "%" + likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
-        if (before != null) q.bind("at", before.at()).bind("cid", before.id());
+        if (before != null) q.bind("at", before.at()).bind("id", before.id());
         return q.map(NEWSROOM_SUMMARY).list();
     }
 

@@ -19,6 +19,7 @@
  * lock a running server holds on its data folder, by which a restore knows not to replace the folder.
  * <em>Buckets</em> are Bucket4j's token buckets kept in the database ({@code rate_limits}); <em>bucket
  * changes</em> are taken from them on the request's thread and written later, in the transaction of what they
- * limit, still compared with the state that was read.
+ * limit, still compared with the state that was read. A <em>keyset order</em> is the SQL of paging a newest-first
+ * list by (time, id) pairs ({@link dateline.storage.KeysetOrder}), so that a deep page costs what the first costs.
  */
 package dateline.storage;
