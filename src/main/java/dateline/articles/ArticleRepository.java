@@ -117,12 +117,14 @@ final class ArticleRepository extends Repository {
                         + "edited_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("path", path).bind("published", publishedAt).bind("now", now).execute();
         forgetRedirect(h, path);
+        relist(h, id);
     }
 
     void schedule(Handle h, long id, Instant at, Instant now) {
         h.createUpdate("UPDATE articles SET status = 'scheduled', published_at = :at, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("at", at).bind("now", now).execute();
+        relist(h, id);
     }
 
     /** Moves an article that is not out to another unpublished status (draft, pending review). */
@@ -130,6 +132,7 @@ final class ArticleRepository extends Repository {
         h.createUpdate("UPDATE articles SET status = :status, published_at = NULL, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id AND path IS NULL")
                 .bind("id", id).bind("status", status.code()).bind("now", now).execute();
+        relist(h, id);
     }
 
     /** Scheduled articles whose moment has come. */
@@ -147,7 +150,10 @@ final class ArticleRepository extends Repository {
         int changed = h.createUpdate("UPDATE articles SET status = 'published', path = :path, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id AND status = 'scheduled' AND published_at <= :now")
                 .bind("id", id).bind("path", path).bind("now", now).execute();
-        if (changed == 1) forgetRedirect(h, path);
+        if (changed == 1) {
+            forgetRedirect(h, path);
+            relist(h, id);
+        }
         return changed == 1;
     }
 
@@ -188,6 +194,21 @@ final class ArticleRepository extends Repository {
         h.createUpdate("UPDATE articles SET status = 'retracted', retraction_note = :note, retracted_at = :now, "
                         + "edited_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("note", note).bind("now", now).execute();
+        relist(h, id);
+    }
+
+    /**
+     * Copies the time an article is listed at (its publication time while it is published, else null) into
+     * its rows of {@code article_tags} and {@code article_authors}, whose indexes by that time the tag and
+     * author lists are read through: after every change of its status or publication time, and of its tags
+     * or authors. Every such change is made by a method of this class, which calls this one.
+     */
+    private void relist(Handle h, long articleId) {
+        for (String table : List.of("article_tags", "article_authors")) {
+            h.createUpdate("UPDATE " + table + " SET listed_at = (SELECT CASE WHEN a.status = 'published' "
+                            + "THEN a.published_at END FROM articles a WHERE a.id = :id) WHERE article_id = :id")
+                    .bind("id", articleId).execute();
+        }
     }
 
     List<Long> authorIdsOf(Handle h, long articleId) {
@@ -234,6 +255,7 @@ final class ArticleRepository extends Repository {
             batch.bind("a", articleId).bind("b", accountIds.get(i)).bind("p", i).add();
         }
         batch.execute();
+        relist(h, articleId);
     }
 
     /** The bylines of each article, in byline order. */
@@ -261,6 +283,7 @@ final class ArticleRepository extends Repository {
         var batch = h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
         tagIds.forEach(t -> batch.bind("a", articleId).bind("t", t).add());
         batch.execute();
+        relist(h, articleId);
     }
 
     List<Tag> tags(Handle h) {
@@ -464,21 +487,15 @@ final class ArticleRepository extends Repository {
     /**
      * One page of published articles within a scope, newest first, starting just past the cursor in the
      * given direction. Asks for one more than the limit, so the caller knows whether more remain. Every page
-     * costs what the first costs: the cursor is a range of {@code articles_by_status_time} (or, for a section,
-     * {@code articles_by_section_time}).
+     * costs what the first costs: the cursor is a range of {@code articles_by_status_time} (for a section,
+     * {@code articles_by_section_time}; for a tag or an author, {@code article_tags_listed} or
+     * {@code article_authors_listed}: see {@link ListingScope}).
      */
     List<ArticleSummary> published(Handle h, ListingScope scope, Cursor cursor, boolean older, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM articles a ")
                 .append(scope.join()).append(" WHERE a.status = 'published'").append(scope.condition());
-        if (cursor != null) {
-            // one comparison of (time, id) pairs, which both databases read as a range of the index by time
-            // and id; spelt as "before, or at the same time with a smaller id", with the time bound twice,
-            // SQLite used the index for the status alone and walked every newer article to the cursor, so
-            // page 5,000 cost five thousand times page 1
-            sql.append(older ? " AND (a.published_at, a.id) < (:at, :id)" : " AND (a.published_at, a.id) > (:at, :id)");
-        }
-        sql.append(older ? " ORDER BY a.published_at DESC, a.id DESC" : " ORDER BY a.published_at ASC, a.id ASC");
-        sql.append(" LIMIT :limit");
+        if (cursor != null) sql.append(" AND ").append(scope.order().past(older));
+        sql.append(scope.order().orderBy(older)).append(" LIMIT :limit");
         Query query = scope.bindTo(h.createQuery(sql.toString()).bind("limit", limit));
         if (cursor != null) query.bind("at", cursor.at()).bind("id", cursor.id());
         List<ArticleSummary> rows = query.map(PUBLISHED_SUMMARY).list();
