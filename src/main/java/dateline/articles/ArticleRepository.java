@@ -204,11 +204,14 @@ final class ArticleRepository extends Repository {
      * or authors. Every such change is made by a method of this class, which calls this one.
      */
     private void relist(Handle h, long articleId) {
-        for (String table : List.of("article_tags", "article_authors")) {
-            h.createUpdate("UPDATE " + table + " SET listed_at = (SELECT CASE WHEN a.status = 'published' "
-                            + "THEN a.published_at END FROM articles a WHERE a.id = :id) WHERE article_id = :id")
-                    .bind("id", articleId).execute();
-        }
+        relist(h, articleId, "article_tags");
+        relist(h, articleId, "article_authors");
+    }
+
+    private void relist(Handle h, long articleId, String table) {
+        h.createUpdate("UPDATE " + table + " SET listed_at = (SELECT CASE WHEN a.status = 'published' "
+                        + "THEN a.published_at END FROM articles a WHERE a.id = :id) WHERE article_id = :id")
+                .bind("id", articleId).execute();
     }
 
     List<Long> authorIdsOf(Handle h, long articleId) {
@@ -255,7 +258,7 @@ final class ArticleRepository extends Repository {
             batch.bind("a", articleId).bind("b", accountIds.get(i)).bind("p", i).add();
         }
         batch.execute();
-        relist(h, articleId);
+        relist(h, articleId, "article_authors");
     }
 
     /** The bylines of each article, in byline order. */
@@ -283,7 +286,7 @@ final class ArticleRepository extends Repository {
         var batch = h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
         tagIds.forEach(t -> batch.bind("a", articleId).bind("t", t).add());
         batch.execute();
-        relist(h, articleId);
+        relist(h, articleId, "article_tags");
     }
 
     List<Tag> tags(Handle h) {
