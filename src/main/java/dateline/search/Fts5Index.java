@@ -26,10 +26,12 @@ public final class Fts5Index implements SearchIndex {
      * of their rowids, so it gives them newest first, and a search stops after its candidates however many
      * older articles match; keyed by the article's id, the candidates were the most recently written, not the
      * newest stories of an archive imported out of date order. The id keeps every key unique (and is the key's
-     * low bits again, {@link #ARTICLE}). An article's words are written again, under its new key, with every
-     * change to it.
+     * low bits again, {@link #ARTICLE}; ids stay below 2^32). The minute is held within 32 bits, so that a date
+     * thousands of years away sorts first or last instead of overflowing the key. An article's words are written
+     * again, under its new key, with every change to it.
      */
-    static final String KEY = "(COALESCE(e.published_at, e.edited_at) / 60000) * 4294967296 + e.article_id";
+    static final String KEY = "MIN(MAX(COALESCE(e.published_at, e.edited_at) / 60000, -2147483648), 2147483647) "
+            + "* 4294967296 + e.article_id";
     /** The key of the article {@code :id}, from its entry. */
     private static final String KEY_OF = "(SELECT " + KEY + " FROM search_entries e WHERE e.article_id = :id)";
     /** The article whose words a row of {@code search_text} holds: its key's low 32 bits. */

@@ -34,7 +34,7 @@ public final class PostgresIndex implements SearchIndex {
             + ", MaxWords=36, MinWords=18, ShortWord=3";
     private static final String ELLIPSIS = "…";
     /** The minute an entry was published (last edited, if never), as {@code search_entries_by_time} holds it. */
-    static final String NEWEST = "(COALESCE(e.published_at, e.edited_at) / 60000)";
+    private static final String NEWEST = "(COALESCE(e.published_at, e.edited_at) / 60000)";
 
     @Override
     public void put(Handle h, IndexEntry e) {
