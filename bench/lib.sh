@@ -57,10 +57,11 @@ trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 # serve_site DATA PORT LOG [extra serve options...]: starts Dateline and waits (at most a minute) for /healthz.
+# SERVER_JAR= serves another build (to compare it with this one on the same site); the harnesses stay this build's.
 serve_site() {
   local data="$1" port="$2" log="$3"
   shift 3
-  "$java_cmd" ${JAVA_OPTS:-} -jar "$jar" serve --data "$data" --host 127.0.0.1 --port "$port" "$@" >"$log" 2>&1 &
+  "$java_cmd" ${JAVA_OPTS:-} -jar "${SERVER_JAR:-$jar}" serve --data "$data" --host 127.0.0.1 --port "$port" "$@" >"$log" 2>&1 &
   served_pid=$!
   bench_pids+=("$served_pid")
   wait_healthy "$port" 600 || { echo "the server did not start; its log:" >&2; tail -20 "$log" >&2; exit 1; }

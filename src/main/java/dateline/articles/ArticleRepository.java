@@ -1,5 +1,6 @@
 package dateline.articles;
 
+import dateline.storage.KeysetOrder;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
@@ -49,6 +50,10 @@ final class ArticleRepository extends Repository {
     private static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(
             rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
             rs.getInt("position"));
+
+    /** Corrections are paged by when they were made; the newsroom's list by when each article was last edited. */
+    private static final KeysetOrder CORRECTIONS = new KeysetOrder("u.happened_at", "u.id");
+    private static final KeysetOrder EDITED = new KeysetOrder("a.edited_at", "a.id");
 
     private static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("name"),
             rs.getString("slug"));
@@ -112,12 +117,14 @@ final class ArticleRepository extends Repository {
                         + "edited_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("path", path).bind("published", publishedAt).bind("now", now).execute();
         forgetRedirect(h, path);
+        relist(h, id);
     }
 
     void schedule(Handle h, long id, Instant at, Instant now) {
         h.createUpdate("UPDATE articles SET status = 'scheduled', published_at = :at, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("at", at).bind("now", now).execute();
+        relist(h, id);
     }
 
     /** Moves an article that is not out to another unpublished status (draft, pending review). */
@@ -125,6 +132,7 @@ final class ArticleRepository extends Repository {
         h.createUpdate("UPDATE articles SET status = :status, published_at = NULL, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id AND path IS NULL")
                 .bind("id", id).bind("status", status.code()).bind("now", now).execute();
+        relist(h, id);
     }
 
     /** Scheduled articles whose moment has come. */
@@ -142,7 +150,10 @@ final class ArticleRepository extends Repository {
         int changed = h.createUpdate("UPDATE articles SET status = 'published', path = :path, edited_at = :now, "
                         + "version = version + 1 WHERE id = :id AND status = 'scheduled' AND published_at <= :now")
                 .bind("id", id).bind("path", path).bind("now", now).execute();
-        if (changed == 1) forgetRedirect(h, path);
+        if (changed == 1) {
+            forgetRedirect(h, path);
+            relist(h, id);
+        }
         return changed == 1;
     }
 
@@ -183,6 +194,24 @@ final class ArticleRepository extends Repository {
         h.createUpdate("UPDATE articles SET status = 'retracted', retraction_note = :note, retracted_at = :now, "
                         + "edited_at = :now, version = version + 1 WHERE id = :id")
                 .bind("id", id).bind("note", note).bind("now", now).execute();
+        relist(h, id);
+    }
+
+    /**
+     * Copies the time an article is listed at (its publication time while it is published, else null) into
+     * its rows of {@code article_tags} and {@code article_authors}, whose indexes by that time the tag and
+     * author lists are read through: after every change of its status or publication time, and of its tags
+     * or authors. Every such change is made by a method of this class, which calls this one.
+     */
+    private void relist(Handle h, long articleId) {
+        relist(h, articleId, "article_tags");
+        relist(h, articleId, "article_authors");
+    }
+
+    private void relist(Handle h, long articleId, String table) {
+        h.createUpdate("UPDATE " + table + " SET listed_at = (SELECT CASE WHEN a.status = 'published' "
+                        + "THEN a.published_at END FROM articles a WHERE a.id = :id) WHERE article_id = :id")
+                .bind("id", articleId).execute();
     }
 
     List<Long> authorIdsOf(Handle h, long articleId) {
@@ -229,6 +258,7 @@ final class ArticleRepository extends Repository {
             batch.bind("a", articleId).bind("b", accountIds.get(i)).bind("p", i).add();
         }
         batch.execute();
+        relist(h, articleId, "article_authors");
     }
 
     /** The bylines of each article, in byline order. */
@@ -256,6 +286,7 @@ final class ArticleRepository extends Repository {
         var batch = h.prepareBatch("INSERT INTO article_tags (article_id, tag_id) VALUES (:a, :t)");
         tagIds.forEach(t -> batch.bind("a", articleId).bind("t", t).add());
         batch.execute();
+        relist(h, articleId, "article_tags");
     }
 
     List<Tag> tags(Handle h) {
@@ -299,10 +330,10 @@ final class ArticleRepository extends Repository {
         return h.createQuery("SELECT u.id, u.note, u.happened_at, a.headline, a.path FROM article_updates u "
                         + "JOIN articles a ON a.id = u.article_id WHERE u.kind = 'correction' "
                         + "AND a.status IN ('published', 'retracted')"
-                        + (before == null ? "" : " AND (u.happened_at, u.id) < (:at, :cid)")
-                        + " ORDER BY u.happened_at DESC, u.id DESC LIMIT :limit")
+                        + (before == null ? "" : " AND " + CORRECTIONS.past(true))
+                        + CORRECTIONS.orderBy(true) + " LIMIT :limit")
                 .bind("limit", limit)
-                .bindMap(before == null ? Map.of() : Map.of("at", before.at().toEpochMilli(), "cid", before.id()))
+                .bindMap(before == null ? Map.of() : Map.of("at", before.at().toEpochMilli(), "id", before.id()))
                 .map((rs, ctx) -> new Correction(rs.getLong("id"), rs.getString("headline"), rs.getString("path"),
                         rs.getString("note"), Instant.ofEpochMilli(rs.getLong("happened_at"))))
                 .list();
@@ -376,15 +407,15 @@ final class ArticleRepository extends Repository {
         if (query.status() != null) sql.append(" AND a.status = :status");
         if (query.sectionId() != null) sql.append(" AND a.section_id = :section");
         if (query.text() != null) sql.append(" AND LOWER(a.headline) LIKE :text ESCAPE '!'");
-        if (before != null) sql.append(" AND (a.edited_at, a.id) < (:at, :cid)");
-        sql.append(" ORDER BY a.edited_at DESC, a.id DESC LIMIT :limit");
+        if (before != null) sql.append(" AND ").append(EDITED.past(true));
+        sql.append(EDITED.orderBy(true)).append(" LIMIT :limit");
         Query q = h.createQuery(sql.toString()).bind("limit", limit);
         if (query.authorId() != null) q.bind("author", query.authorId());
         if (query.visibleTo() != null) q.bind("viewer", query.visibleTo());
         if (query.status() != null) q.bind("status", query.status().code());
         if (query.sectionId() != null) q.bind("section", query.sectionId());
         if (query.text() != null) q.bind("text", "%" + likeEscaped(query.text().toLowerCase(java.util.Locale.ROOT)) + "%");
-        if (before != null) q.bind("at", before.at()).bind("cid", before.id());
+        if (before != null) q.bind("at", before.at()).bind("id", before.id());
         return q.map(NEWSROOM_SUMMARY).list();
     }
 
@@ -459,21 +490,15 @@ final class ArticleRepository extends Repository {
     /**
      * One page of published articles within a scope, newest first, starting just past the cursor in the
      * given direction. Asks for one more than the limit, so the caller knows whether more remain. Every page
-     * costs what the first costs: the cursor is a range of {@code articles_by_status_time} (or, for a section,
-     * {@code articles_by_section_time}).
+     * costs what the first costs: the cursor is a range of {@code articles_by_status_time} (for a section,
+     * {@code articles_by_section_time}; for a tag or an author, {@code article_tags_listed} or
+     * {@code article_authors_listed}: see {@link ListingScope}).
      */
     List<ArticleSummary> published(Handle h, ListingScope scope, Cursor cursor, boolean older, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM articles a ")
                 .append(scope.join()).append(" WHERE a.status = 'published'").append(scope.condition());
-        if (cursor != null) {
-            // one comparison of (time, id) pairs, which both databases read as a range of the index by time
-            // and id; spelt as "before, or at the same time with a smaller id", with the time bound twice,
-            // SQLite used the index for the status alone and walked every newer article to the cursor, so
-            // page 5,000 cost five thousand times page 1
-            sql.append(older ? " AND (a.published_at, a.id) < (:at, :id)" : " AND (a.published_at, a.id) > (:at, :id)");
-        }
-        sql.append(older ? " ORDER BY a.published_at DESC, a.id DESC" : " ORDER BY a.published_at ASC, a.id ASC");
-        sql.append(" LIMIT :limit");
+        if (cursor != null) sql.append(" AND ").append(scope.order().past(older));
+        sql.append(scope.order().orderBy(older)).append(" LIMIT :limit");
         Query query = scope.bindTo(h.createQuery(sql.toString()).bind("limit", limit));
         if (cursor != null) query.bind("at", cursor.at()).bind("id", cursor.id());
         List<ArticleSummary> rows = query.map(PUBLISHED_SUMMARY).list();

@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * Benchmark 3's part that a fixed address cannot do, against a site served with the page cache off:
- * <pre>ScaleTimes --base http://127.0.0.1:PORT [--page 5000] [--posts 300]</pre>
- * finds the address of list page {@code --page} by following the "Older articles" links from the front page,
- * as a reader would, and an article of the second page (old enough to have all its comments); prints them as
+ * <pre>ScaleTimes --base http://127.0.0.1:PORT [--list /] [--page 5000] [--posts 300]</pre>
+ * finds the address of page {@code --page} of a list (the front page's, or the one at {@code --list}: a tag's,
+ * an author's) by following its "Older articles" links, as a reader would, stopping at its last page if it has
+ * fewer, and an article of the second page (old enough to have all its comments); prints them as
  * {@code archive PATH} and {@code article PATH}; then posts {@code --posts} comments to that article through
  * its real form and prints the posts' p50, p99 and max.
  *
@@ -38,8 +39,9 @@ public final class ScaleTimes {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Options.parse(args, "--base", "--page", "--posts", "--fill-seconds");
+        Map<String, String> options = Options.parse(args, "--base", "--list", "--page", "--posts", "--fill-seconds");
         URI base = URI.create(Options.required(options, "--base"));
+        String list = options.getOrDefault("--list", "/");
         int page = Options.number(options, "--page", 5000);
         int posts = Options.number(options, "--posts", 300);
         int fillSeconds = Options.number(options, "--fill-seconds", 3);
@@ -47,7 +49,7 @@ public final class ScaleTimes {
         String second = older(get(base, "/"));
         String article = first(ARTICLE, get(base, second), "an article on " + second);
         long walk = System.nanoTime();
-        String archive = "/";
+        String archive = list;
         int reached = 1;
         for (; reached < page; reached++) {
             String next = older(get(base, archive));

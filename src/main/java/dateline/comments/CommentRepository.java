@@ -1,5 +1,6 @@
 package dateline.comments;
 
+import dateline.storage.KeysetOrder;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 final class CommentRepository extends Repository {
+    private static final KeysetOrder QUEUE = new KeysetOrder("c.created_at", "c.id");
     private static final String COLUMNS = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
             + "c.author_email, c.author_website, c.staff_account_id, c.body, c.body_html, c.created_at, "
             + "c.status_changed_at, c.client_address, c.user_agent, c.spam_score, c.spam_reasons";
@@ -202,21 +204,24 @@ final class CommentRepository extends Repository {
                 .list();
     }
 
-    /** The moderation queue of one status, newest first, narrowed by a search in names, addresses and text. */
+    /**
+     * The moderation queue of one status, newest first, narrowed by a search in names, addresses and text. The
+     * cursor is a range of {@code comments_by_status}.
+     */
     List<Comment> queue(Handle h, CommentStatus status, String search, Cursor before, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM comments c WHERE c.status = :status");
         if (search != null) {
             sql.append(" AND (LOWER(c.author_name) LIKE :q ESCAPE '!' OR LOWER(c.author_email) LIKE :q ESCAPE '!' "
                     + "OR LOWER(c.body) LIKE :q ESCAPE '!' OR c.client_address LIKE :q ESCAPE '!')");
         }
-        if (before != null) sql.append(" AND (c.created_at < :at OR (c.created_at = :at AND c.id < :cid))");
-        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT :limit");
+        if (before != null) sql.append(" AND ").append(QUEUE.past(true));
+        sql.append(QUEUE.orderBy(true)).append(" LIMIT :limit");
         Query q = h.createQuery(sql.toString()).bind("status", status.code()).bind("limit", limit);
         if (search != null) {
             String escaped = search.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             q.bind("q", "%" + escaped + "%");
         }
-        if (before != null) q.bind("at", before.at()).bind("cid", before.id());
+        if (before != null) q.bind("at", before.at()).bind("id", before.id());
         return q.map(COMMENT).list();
     }
 

@@ -1,5 +1,6 @@
 package dateline.media;
 
+import dateline.storage.KeysetOrder;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 final class MediaRepository extends Repository {
+    private static final KeysetOrder NEWEST = new KeysetOrder("m.created_at", "m.id");
     private static final String COLUMNS = "m.id, m.original_name, m.content_type, m.width, m.height, m.byte_size, "
             + "m.alt_text, m.uploaded_by, m.created_at";
     private static final String VARIANT_COLUMNS = "v.media_id, v.width, v.height, v.storage_key, v.content_type, "
@@ -128,16 +130,13 @@ final class MediaRepository extends Repository {
 
     /**
      * One page of media files, newest first, starting just past the cursor in the given direction. Asks for
-     * one more than the limit, so the caller knows whether more remain.
+     * one more than the limit, so the caller knows whether more remain. The cursor is a range of
+     * {@code media_by_time}.
      */
     List<MediaFile> newest(Handle h, Cursor cursor, boolean older, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM media m");
-        if (cursor != null) {
-            sql.append(older ? " WHERE (m.created_at < :at OR (m.created_at = :at AND m.id < :id))"
-                    : " WHERE (m.created_at > :at OR (m.created_at = :at AND m.id > :id))");
-        }
-        sql.append(older ? " ORDER BY m.created_at DESC, m.id DESC" : " ORDER BY m.created_at ASC, m.id ASC");
-        sql.append(" LIMIT :limit");
+        if (cursor != null) sql.append(" WHERE ").append(NEWEST.past(older));
+        sql.append(NEWEST.orderBy(older)).append(" LIMIT :limit");
         Query query = h.createQuery(sql.toString()).bind("limit", limit);
         if (cursor != null) query.bind("at", cursor.at()).bind("id", cursor.id());
         List<MediaFile> rows = new ArrayList<>(query.map(MEDIA).list());

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One page of a search's results, best first. {@code total} counts every hit, or, when {@code newestOnly},
- * the hits ranked: more articles matched than a search ranks, and it ranked the most recently written (see
+ * the hits ranked: more articles matched than a search ranks, and it ranked those published most recently (see
  * {@link SearchService#CANDIDATES}); {@code pages} is how many pages may be asked for, at most
  * {@link SearchService#MAX_PAGES}.
  */

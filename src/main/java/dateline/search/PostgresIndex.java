@@ -33,21 +33,25 @@ public final class PostgresIndex implements SearchIndex {
     private static final String EXCERPT = "StartSel=" + Highlighted.START + ", StopSel=" + Highlighted.END
             + ", MaxWords=36, MinWords=18, ShortWord=3";
     private static final String ELLIPSIS = "…";
+    /** The minute an entry was published (last edited, if never), as {@code search_entries_by_time} holds it. */
+    private static final String NEWEST = "(COALESCE(e.published_at, e.edited_at) / 60000)";
 
     @Override
     public void put(Handle h, IndexEntry e) {
-        SearchEntries.putText(h, e, "article_id");
+        SearchEntries.putText(h, e, "article_id", ":id");
     }
 
     @Override
     public void remove(Handle h, long articleId) {
-        SearchEntries.removeText(h, articleId, "article_id");
+        SearchEntries.removeText(h, articleId, "article_id", ":id");
     }
 
     /**
-     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()} most recently written of them (all when
-     * fewer match): {@code ts_rank_cd} reads each article's whole {@code tsvector}, which for a common word over
-     * a large archive was most of a search's time. The highlights are made for the page of hits alone.
+     * Counts the hits (up to one more than the candidates), then ranks the {@link SearchQuery#candidates()}
+     * published most recently (last edited, for those never published; all when fewer match): {@code ts_rank_cd}
+     * reads each article's whole {@code tsvector}, which for a common word over a large archive was most of a
+     * search's time. The candidates are those of {@code search_entries_by_time} (V17), to the minute as on SQLite
+     * ({@link Fts5Index#KEY}). The highlights are made for the page of hits alone.
      */
     @Override
     public Hits find(Handle h, SearchQuery query) {
@@ -57,7 +61,7 @@ public final class PostgresIndex implements SearchIndex {
                 .bind("counted", query.candidates() + 1).mapTo(Long.class).one();
         if (total == 0 || query.offset() >= total) return new Hits(List.of(), total);
         String candidates = "SELECT t.article_id, e.published_at FROM search_text t JOIN search_entries e "
-                + "ON e.article_id = t.article_id WHERE " + where + " ORDER BY t.article_id DESC LIMIT :candidates";
+                + "ON e.article_id = t.article_id WHERE " + where + " ORDER BY " + NEWEST + " DESC, e.article_id DESC LIMIT :candidates";
         String page = "SELECT c.article_id, ts_rank_cd(" + WEIGHTS + ", t.words, " + MATCH + ") AS rank, c.published_at "
                 + "FROM (" + candidates + ") c JOIN search_text t ON t.article_id = c.article_id "
                 + "ORDER BY rank DESC, c.published_at DESC NULLS LAST, c.article_id DESC LIMIT :limit OFFSET :offset";

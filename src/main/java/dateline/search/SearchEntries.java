@@ -80,13 +80,14 @@ final class SearchEntries {
 
     /**
      * Writes an article's words into {@code search_text}, replacing what it had, besides its filters;
-     * {@code key} is the column that holds the article's id there (FTS5's {@code rowid}, or {@code article_id}).
+     * {@code key} is the column that keys the words there (FTS5's {@code rowid}, or {@code article_id}), and
+     * {@code keyOf} the SQL of its value for the article {@code :id} once its filters are written.
      */
-    static void putText(Handle h, IndexEntry e, String key) {
-        removeText(h, e.articleId(), key);
+    static void putText(Handle h, IndexEntry e, String key, String keyOf) {
+        removeText(h, e.articleId(), key, keyOf);
         put(h, e);
         h.createUpdate("INSERT INTO search_text (" + key + ", headline, standfirst, tags, authors, body) "
-                        + "VALUES (:id, :headline, :standfirst, :tags, :authors, :body)")
+                        + "VALUES (" + keyOf + ", :headline, :standfirst, :tags, :authors, :body)")
                 .bind("id", e.articleId())
                 .bind("headline", Highlighted.clean(e.headline()))
                 .bind("standfirst", Highlighted.clean(e.standfirst()))
@@ -96,9 +97,9 @@ final class SearchEntries {
                 .execute();
     }
 
-    /** Forgets an article's words and its filters. */
-    static void removeText(Handle h, long articleId, String key) {
-        h.createUpdate("DELETE FROM search_text WHERE " + key + " = :id").bind("id", articleId).execute();
+    /** Forgets an article's words, found by their key as {@link #putText} wrote it, and its filters. */
+    static void removeText(Handle h, long articleId, String key, String keyOf) {
+        h.createUpdate("DELETE FROM search_text WHERE " + key + " = " + keyOf).bind("id", articleId).execute();
         remove(h, articleId);
     }
 }

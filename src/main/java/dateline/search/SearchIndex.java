@@ -27,7 +27,7 @@ public interface SearchIndex {
     void remove(Handle h, long articleId);
 
     /**
-     * The hits of a search, best first among the {@link SearchQuery#candidates()} most recently written: headline
+     * The hits of a search, best first among the {@link SearchQuery#candidates()} published most recently: headline
      * matches weigh most, then tags, authors and standfirst, then the body. Each hit carries its headline and an
      * excerpt of its body, highlighted. The total counts the hits up to one more than the candidates, so
      * that a common word costs no more to count than to rank.

@@ -12,7 +12,8 @@ import java.util.Set;
  * @param visibleTo when not null, only articles this account is an author of (for those who may not see everybody's)
  * @param publishedFrom the earliest publication moment, inclusive
  * @param publishedUntil the moment publications must be before, exclusive
- * @param candidates how many of the matching articles are ranked: the most recently written ones (by id), all
+ * @param candidates how many of the matching articles are ranked: those published most recently (to the minute;
+ *                   those never published by their last edit), all
  *                   of them when fewer match; the stretch asked for is taken from those
  */
 public record SearchQuery(

@@ -34,14 +34,14 @@ import org.jsoup.Jsoup;
  * pages deep, past which a reader does better to add a word.
  *
  * <p>A common word matches a good part of a large archive, and ranking every match made a search's time
- * grow with the archive. So a search ranks the {@link #CANDIDATES} most recently written articles it
- * matches (every one when fewer match, so a search for a rarer word finds exactly what it always did): a news
+ * grow with the archive. So a search ranks the {@link #CANDIDATES} articles it matches that were published
+ * most recently (every one when fewer match, so a search for a rarer word finds exactly what it always did): a news
  * reader looking for a common word wants the recent stories about it, and a word more, a section or a date
  * reaches older ones. Counting stops there too: such a search says that more articles match than it shows.
  */
 public final class SearchService implements ArticleListener {
     public static final int MAX_PAGES = 50;
-    /** How many of the matching articles, the most recently written, a search ranks; never fewer than it can show. */
+    /** How many of the matching articles, those published most recently, a search ranks; never fewer than it can show. */
     public static final int CANDIDATES = 1000;
     private static final int REBUILD_BATCH = 1000;
 

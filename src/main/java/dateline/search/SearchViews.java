@@ -118,7 +118,7 @@ public final class SearchViews {
         String terms = found.terms().toString();
         if (found.total() == 0) return "No articles match " + terms + ".";
         if (found.newestOnly()) {
-            return String.format("More than %,d articles match %s; here are the %,d written most recently, best first.",
+            return String.format("More than %,d articles match %s; here are the %,d published most recently, best first.",
                     found.total(), terms, found.total());
         }
         String count = found.total() == 1 ? "One article matches " : String.format("%,d articles match ", found.total());

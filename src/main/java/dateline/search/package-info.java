@@ -9,6 +9,7 @@
  * symbols) is taken as a space, so no query can speak the index's own language. An <em>entry</em> is what
  * the index holds of one article; a <em>hit</em> is an entry found, ranked, with its headline and an
  * <em>excerpt</em> <em>highlighted</em> where the terms occur. The <em>candidates</em> are the matches a search
- * ranks: the most recently written, as many as {@link dateline.search.SearchService#CANDIDATES}.
+ * ranks: those published most recently (to the minute; those never published by their last edit), as many as
+ * {@link dateline.search.SearchService#CANDIDATES}.
  */
 package dateline.search;

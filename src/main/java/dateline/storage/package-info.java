@@ -21,6 +21,7 @@
  * changes</em> are taken from them on the request's thread and written later, in the transaction of what they
  * limit, still compared with the state that was read. JDBI's <em>statement event</em>, its report of each statement to
  * the JDK's flight recorder, is registered by a starting server on a thread of its own
- * ({@link dateline.storage.StatementEvents}).
+ * ({@link dateline.storage.StatementEvents}). A <em>keyset order</em> is the SQL of paging a newest-first list by
+ * (time, id) pairs ({@link dateline.storage.KeysetOrder}), so that a deep page costs what the first costs.
  */
 package dateline.storage;

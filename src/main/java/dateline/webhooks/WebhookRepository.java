@@ -1,5 +1,6 @@
 package dateline.webhooks;
 
+import dateline.storage.KeysetOrder;
 import dateline.storage.OutboxTable;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class WebhookRepository extends Repository {
     /** The deliveries are an outbox like the mail's: due deliveries, claims and retries are shared SQL. */
     static final OutboxTable OUTBOX = new OutboxTable("webhook_deliveries", "delivered_at", "last_status");
+    private static final KeysetOrder DELIVERIES = new KeysetOrder("created_at", "id");
     private static final String WEBHOOK = "id, url, secret, events, active, created_by, created_at";
     private static final String DELIVERY = "id, webhook_id, event, payload, created_at, attempts, next_attempt_at, "
             + "last_status, last_error, delivered_at, failed_at";
@@ -93,15 +95,13 @@ final class WebhookRepository extends Repository {
 
     /**
      * One page of a webhook's deliveries, newest first, starting just past the cursor in the given direction.
-     * Asks for one more than the limit, so the caller knows whether more remain.
+     * Asks for one more than the limit, so the caller knows whether more remain. The cursor is a range of
+     * {@code webhook_deliveries_by_webhook}.
      */
     List<Delivery> deliveries(Handle h, long webhookId, Cursor cursor, boolean older, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + DELIVERY + " FROM webhook_deliveries WHERE webhook_id = :webhook");
-        if (cursor != null) {
-            sql.append(older ? " AND (created_at < :at OR (created_at = :at AND id < :id))"
-                    : " AND (created_at > :at OR (created_at = :at AND id > :id))");
-        }
-        sql.append(older ? " ORDER BY created_at DESC, id DESC" : " ORDER BY created_at ASC, id ASC").append(" LIMIT :limit");
+        if (cursor != null) sql.append(" AND ").append(DELIVERIES.past(older));
+        sql.append(DELIVERIES.orderBy(older)).append(" LIMIT :limit");
         Query query = h.createQuery(sql.toString()).bind("webhook", webhookId).bind("limit", limit);
         if (cursor != null) query.bind("at", cursor.at()).bind("id", cursor.id());
         List<Delivery> rows = new ArrayList<>(query.map(this::delivery).list());

@@ -20,6 +20,7 @@ import dateline.testing.TestSite;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -219,7 +220,7 @@ class SearchServiceTest {
             Found found = ranksFew.forReaders("harbour", SearchFilters.none(), 1, 1);
             Found last = ranksFew.forReaders("harbour", SearchFilters.none(), SearchService.MAX_PAGES, 1);
 
-            // one a page: the fifty most recently written are ranked, so that every page a search shows is full
+            // one a page: the fifty published most recently are ranked, so that every page a search shows is full
             assertThat(found.newestOnly()).isTrue();
             assertThat(found.total()).isEqualTo(SearchService.MAX_PAGES);
             assertThat(found.pages()).isEqualTo(SearchService.MAX_PAGES);
@@ -229,6 +230,32 @@ class SearchServiceTest {
             assertThat(headlinesFor("harbour").get(0)).isEqualTo("Harbour master retires");
             assertThat(headlines(ranksFew.forReaders("harbour master", SearchFilters.none(), 1, 1)))
                     .containsExactly("Harbour master retires");
+        }
+
+        @Test
+        void in_an_archive_written_out_of_date_order_a_common_word_ranks_the_articles_published_most_recently() {
+            Instant now = site.clock().instant();
+            for (int i = 1; i <= 50; i++) {
+                site.articles().anArticle().headline("Recent " + i).standfirst("").body("The harbour was quiet.").by(alice)
+                        .publishedAt(now.minus(Duration.ofMinutes(i)));
+            }
+            for (int i = 1; i <= 5; i++) {
+                // written last, as an old archive imported after the recent stories is, and the best matches
+                site.articles().anArticle().headline("Harbour archive " + i).standfirst("").body("The harbour of old.")
+                        .by(alice).publishedAt(now.minus(Duration.ofDays(3650 + i)));
+            }
+            var database = site.wiring().database();
+            SearchService ranksFew = new SearchService(database.jdbi(), SearchIndex.of(database.dialect()), articles,
+                    site.wiring().site(), 1);
+
+            List<String> ranked = new ArrayList<>();
+            for (int page = 1; page <= SearchService.MAX_PAGES; page++) {
+                ranked.addAll(headlines(ranksFew.forReaders("harbour", SearchFilters.none(), page, 1)));
+            }
+            assertThat(ranked).hasSize(50).allSatisfy(h -> assertThat(h).startsWith("Recent "));
+            assertThat(ranksFew.forReaders("harbour", SearchFilters.none(), 1, 1).newestOnly()).isTrue();
+            // ranking every match, as when few match, finds the old stories best
+            assertThat(headlinesFor("harbour").subList(0, 5)).allSatisfy(h -> assertThat(h).startsWith("Harbour archive "));
         }
 
         @Test
