@@ -5,8 +5,17 @@ import java.util.Locale;
 
 /** Durations of one kind of request, in nanoseconds, and their percentiles in milliseconds. */
 final class Timings {
-    private long[] nanos = new long[1024];
+    private long[] nanos;
     private int count;
+
+    Timings() {
+        this(1024);
+    }
+
+    /** Room for {@code expected} durations, so that taking them allocates nothing. */
+    Timings(int expected) {
+        nanos = new long[Math.max(16, expected)];
+    }
 
     void add(long elapsedNanos) {
         if (count == nanos.length) nanos = Arrays.copyOf(nanos, count * 2);

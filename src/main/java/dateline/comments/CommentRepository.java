@@ -51,6 +51,41 @@ final class CommentRepository extends Repository {
                 reasons(rs.getString(17)));
     };
 
+    /** The columns of a comment its article's page shows (the email address only to choose its avatar's colour). */
+    private static final String SHOWN = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
+            + "c.author_email, c.author_website, c.staff_account_id, c.body_html, c.created_at";
+
+    /**
+     * Reads {@link #SHOWN} by position into a comment without what the page never shows: its source text, the
+     * time its status changed, the network address, the browser and the spam judgement are null (none). Each
+     * text column read is a call into the driver's native code and a decoding of its UTF-8; the source text
+     * alone is as long as the HTML shown.
+     */
+    private static final RowMapper<Comment> SHOWN_COMMENT = (rs, ctx) -> {
+        long parent = rs.getLong(3);
+        Long parentId = rs.wasNull() ? null : parent;
+        long staff = rs.getLong(9);
+        Long staffAccountId = rs.wasNull() ? null : staff;
+        return new Comment(
+                rs.getLong(1),
+                rs.getLong(2),
+                parentId,
+                rs.getInt(4),
+                CommentStatus.named(rs.getString(5)).orElseThrow(),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                staffAccountId,
+                null,
+                rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)),
+                null,
+                null,
+                null,
+                null,
+                List.of());
+    };
+
     CommentRepository(Jdbi jdbi) {
         super(jdbi);
     }
@@ -107,6 +142,11 @@ final class CommentRepository extends Repository {
      */
     List<Comment> visibleOn(Handle h, long articleId, Collection<Long> ownPending) {
         return visible(h, COLUMNS, articleId, ownPending).map(COMMENT).list();
+    }
+
+    /** {@link #visibleOn}, each comment with only what its article's page shows of it ({@link #SHOWN_COMMENT}). */
+    List<Comment> shownOn(Handle h, long articleId, Collection<Long> ownPending) {
+        return visible(h, SHOWN, articleId, ownPending).map(SHOWN_COMMENT).list();
     }
 
     /** {@link #visibleOn}, each comment only as its place in the thread. */

@@ -252,12 +252,23 @@ public final class CommentRoutes implements RouteGroup {
      * parted by whitespace as {@code \\s+} parts them (space, tab, line ends, form feed, vertical tab), found
      * by one pass over the name: it runs for every comment shown.
      */
+    private static char asciiCapital(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+    }
+
     static String initials(String name) {
         String stripped = name.strip();
         int end = stripped.length();
         if (end == 0) return "?";
         int lastStart = end;
         while (lastStart > 0 && !separates(stripped.charAt(lastStart - 1))) lastStart--;
+        char a = stripped.charAt(0);
+        char b = stripped.charAt(lastStart == 0 ? 0 : lastStart);
+        if (a < 0x80 && b < 0x80) {
+            // most names: two ASCII letters, put in capitals without a substring, a joined text and its copy in capitals
+            return lastStart == 0 ? String.valueOf(asciiCapital(a))
+                    : String.valueOf(new char[] {asciiCapital(a), asciiCapital(b)});
+        }
         String first = stripped.substring(0, stripped.offsetByCodePoints(0, 1));
         if (lastStart == 0) return first.toUpperCase(Locale.ROOT);
         String last = stripped.substring(lastStart, stripped.offsetByCodePoints(lastStart, 1));

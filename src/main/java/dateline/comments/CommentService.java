@@ -453,10 +453,14 @@ public final class CommentService {
 
     // ---- showing them
 
-    /** One page of an article's thread, with the reader's own comments that still wait. */
+    /**
+     * One page of an article's thread, with the reader's own comments that still wait, to show: each comment
+     * carries what its article's page shows, and not its source text, status time, network address, browser
+     * or spam judgement (null, none), which the page never shows and would cost reading.
+     */
     public CommentThread thread(long articleId, Collection<Long> ownPending, int page) {
         CommentSettings settings = site.comments();
-        List<Comment> visible = repository.read(h -> repository.visibleOn(h, articleId, ownPending));
+        List<Comment> visible = repository.read(h -> repository.shownOn(h, articleId, ownPending));
         return CommentThread.of(visible, settings.newestFirst(), settings.perPage(), page);
     }
 

@@ -26,13 +26,25 @@ final class PageBytes implements TemplateOutput {
         writeContent(value, 0, value.length());
     }
 
+    /**
+     * Most of what a page fills in is ASCII from end to end, whose UTF-8 bytes are its characters: such a run
+     * is found by a loop that only reads, then copied in one call, which for the JVM's one-byte strings is an
+     * array copy; only from the first other character on is the text encoded one character at a time.
+     */
     @Override
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) keeps each character's low byte, exact for ASCII
     public void writeContent(String value, int beginIndex, int endIndex) {
         // three bytes at most for each UTF-16 unit (a surrogate pair, two units, takes four)
         room((endIndex - beginIndex) * 3);
         byte[] b = bytes;
         int at = length;
-        for (int i = beginIndex; i < endIndex; i++) {
+        int ascii = beginIndex;
+        while (ascii < endIndex && value.charAt(ascii) < 0x80) ascii++;
+        if (ascii > beginIndex) {
+            value.getBytes(beginIndex, ascii, b, at);
+            at += ascii - beginIndex;
+        }
+        for (int i = ascii; i < endIndex; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 b[at++] = (byte) c;

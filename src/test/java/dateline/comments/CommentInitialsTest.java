@@ -29,7 +29,8 @@ class CommentInitialsTest {
     @Test
     void words_are_parted_exactly_where_the_expression_parted_them() {
         String[] names = {"", "x", "Ann\tBerg", "Ann\nBerg\r\n", "Ann\u000BBerg", "Ann\fBerg", "Ann\u2003Berg",
-                "\u2003Ann Berg\u2003", "Ann \u00a0Berg", "ß ſ", "ÿ ǆ", "İ ı", "  a  b  c  ", "a\u001Cb c", "\u001Fa"};
+                "\u2003Ann Berg\u2003", "Ann \u00a0Berg", "ß ſ", "ÿ ǆ", "İ ı", "  a  b  c  ", "a\u001Cb c", "\u001Fa", "zoë {ada", "ann ßerg", "ßerg ann", "z", "@ ~",
+                "1a 2b", "`a {b"};
         for (String name : names) {
             assertThat(CommentRoutes.initials(name)).as("initials of [%s]", name).isEqualTo(byExpression(name));
         }

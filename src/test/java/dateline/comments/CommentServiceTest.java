@@ -212,6 +212,20 @@ class CommentServiceTest {
             assertThat(comments.thread(article.id(), Set.of(waiting.id()), 1).comments()).extracting(n -> n.comment().id())
                     .containsExactly(approved.id(), waiting.id());
         }
+
+        @Test
+        void a_thread_to_show_carries_what_the_page_shows_and_not_the_source_address_or_browser() {
+            Comment reply = approved("b@example.org", "An answer", approved("a@example.org", "First", null).id());
+            Comment shown = comments.thread(article.id(), Set.of(), 1).comments().get(0).replies().get(0).comment();
+            assertThat(shown).extracting(Comment::id, Comment::parentId, Comment::depth, Comment::status,
+                            Comment::authorName, Comment::authorEmail, Comment::authorWebsite, Comment::bodyHtml,
+                            Comment::createdAt)
+                    .containsExactly(reply.id(), reply.parentId(), reply.depth(), CommentStatus.APPROVED,
+                            reply.authorName(), reply.authorEmail(), reply.authorWebsite(), reply.bodyHtml(),
+                            reply.createdAt());
+            assertThat(shown).extracting(Comment::body, Comment::clientAddress, Comment::userAgent, Comment::spamScore)
+                    .containsOnlyNulls();
+        }
     }
 
     @Nested

@@ -35,6 +35,21 @@ class TemplatesTest {
         }
 
         @Test
+        void every_part_of_a_text_is_the_same_whether_its_ascii_beginning_is_copied_whole_or_not() {
+            // the JVM keeps the first two texts one byte a character, the last two two bytes
+            for (String text : new String[] {"plain ascii <b>", "naïve café\u0080\u00ff", "price 5€ now", "𝄞 then ascii"}) {
+                for (int from = 0; from <= text.length(); from++) {
+                    for (int to = from; to <= text.length(); to++) {
+                        PageBytes out = new PageBytes(1);
+                        out.writeContent(text, from, to);
+                        assertThat(out.toByteArray()).as("%s %d..%d", text, from, to)
+                                .isEqualTo(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+
+        @Test
         void random_text_written_in_pieces_and_bytes_between_them_comes_out_in_order() {
             Random random = new Random(8);
             PageBytes out = new PageBytes(4);
