@@ -357,7 +357,9 @@ public final class CommentService {
      */
     private static void requireNotTooSoon(BucketChanges limit, String client, String email) {
         long wait = 0;
-        for (String key : List.of("comment:client:" + client, "comment:email:" + email)) {
+        List<String> keys = List.of("comment:client:" + client, "comment:email:" + email);
+        limit.readAhead(keys);
+        for (String key : keys) {
             var probe = limit.bucket(key, () -> FLOOD).tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) wait = Math.max(wait, probe.getNanosToWaitForRefill());
         }
