@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CommentWritesBenchmark {
     private record Run(String what, int requests, double seconds, long[] nanos, Map<Integer, Integer> statuses,
-                       Duration serverCpu, Duration clientCpu) {
+                       Duration serverCpu, Duration clientCpu, Map<String, Long> serverThreads) {
         String line() {
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
@@ -44,7 +44,15 @@ public final class CommentWritesBenchmark {
                     what, requests, requests / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     requests == 0 ? 0 : serverCpu.toNanos() / 1e6 / requests,
-                    requests == 0 ? 0 : clientCpu.toNanos() / 1e6 / requests, statuses);
+                    requests == 0 ? 0 : clientCpu.toNanos() / 1e6 / requests, statuses)
+                    + (serverThreads.isEmpty() || requests == 0 ? "" : String.format(Locale.ROOT,
+                    "%n%-22s server CPU by thread, ms/request: %s", "", threadsLine()));
+        }
+
+        private String threadsLine() {
+            List<String> parts = new ArrayList<>();
+            serverThreads.forEach((group, nanos) -> parts.add(String.format(Locale.ROOT, "%s %.2f", group, nanos / 1e6 / requests)));
+            return String.join(", ", parts);
         }
     }
 
@@ -94,8 +102,15 @@ public final class CommentWritesBenchmark {
             Request comment = n -> CommentLoad.post(port, target, token, n);
             load("warm-up", clients, Duration.ofSeconds(3), page, numbers, null, server);
             System.out.println(load("GET article (cached)", clients, length.dividedBy(2), page, numbers, null, server).line());
-            // long enough for the compiler to finish with the comment path, whose work would count as the server's
+            // long enough for the compiler to finish with the comment path, whose work would count as the server's:
+            // 10 s, and on Linux then on until the compiler's threads take under a tenth of the server's processor
+            // time over two seconds (at most a minute more; on a busy machine it takes longer than 10 s)
             load("warm-up", clients, Duration.ofSeconds(10), comment, numbers, accepted, server);
+            for (int more = 0; more < 30; more++) {
+                Map<String, Long> before = ThreadTimes.of(server.pid());
+                load("warm-up", clients, Duration.ofSeconds(2), comment, numbers, accepted, server);
+                if (ThreadTimes.compilerSettled(ThreadTimes.since(before, ThreadTimes.of(server.pid())))) break;
+            }
             System.out.println(load("POST comment", clients, length, comment, numbers, accepted, server).line());
         } finally {
             server.destroy();
@@ -111,6 +126,7 @@ public final class CommentWritesBenchmark {
 
     private static Run load(String what, int clients, Duration length, Request request, AtomicLong numbers,
                             List<Long> accepted, Process server) throws Exception {
+        Map<String, Long> threadsBefore = ThreadTimes.of(server.pid());
         Duration cpuBefore = cpuOf(server);
         Duration clientCpuBefore = cpuOf(ProcessHandle.current());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -128,6 +144,7 @@ public final class CommentWritesBenchmark {
         for (Future<List<CommentLoad.Answer>> w : work) all.addAll(w.get());
         double seconds = (System.nanoTime() - start) / 1e9;
         Duration cpu = cpuOf(server).minus(cpuBefore);
+        Map<String, Long> threads = ThreadTimes.since(threadsBefore, ThreadTimes.of(server.pid()));
         Duration clientCpu = cpuOf(ProcessHandle.current()).minus(clientCpuBefore);
         pool.shutdown();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -140,7 +157,60 @@ public final class CommentWritesBenchmark {
             }
         }
         return new Run(what, all.size(), seconds, all.stream().mapToLong(CommentLoad.Answer::nanos).toArray(), statuses,
-                cpu, clientCpu);
+                cpu, clientCpu, threads);
+    }
+
+    /**
+     * The processor time of a process's threads by kind (the request threads, the database writer, the JIT
+     * compiler, the garbage collector, the rest), from Linux's {@code /proc}: what a request's processor time
+     * is spent on besides the request's own code. Empty where {@code /proc} is not there. Counted in the
+     * kernel's clock ticks (a hundredth of a second), so meaningful over a run of seconds.
+     */
+    static final class ThreadTimes {
+        private static final long NANOS_PER_TICK = 10_000_000;
+
+        private ThreadTimes() {}
+
+        static Map<String, Long> of(long pid) {
+            Map<String, Long> kinds = new TreeMap<>();
+            Path tasks = Path.of("/proc", Long.toString(pid), "task");
+            try (var threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        kinds.merge(kindOf(Files.readString(thread.resolve("comm")).strip()), ticks * NANOS_PER_TICK, Long::sum);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+            return kinds;
+        }
+
+        /** True when the JIT compiler took under a tenth of the processor time spent (or nothing is known). */
+        static boolean compilerSettled(Map<String, Long> spent) {
+            long total = spent.values().stream().mapToLong(Long::longValue).sum();
+            return spent.isEmpty() || spent.getOrDefault("compiler", 0L) * 10 < total;
+        }
+
+        static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+            Map<String, Long> spent = new TreeMap<>();
+            after.forEach((kind, nanos) -> spent.put(kind, Math.max(0, nanos - before.getOrDefault(kind, 0L))));
+            return spent;
+        }
+
+        private static String kindOf(String thread) {
+            // on JDK 21 and later, requests run on virtual threads, carried by the ForkJoinPool's
+            if (thread.startsWith("JettyServerThre") || thread.startsWith("ForkJoinPool")) return "requests";
+            if (thread.equals("dateline-writer")) return "writer";
+            if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) return "compiler";
+            if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.equals("VM Thread")) return "collector";
+            return "other";
+        }
     }
 
     /** The processor time a process has used so far, on all its threads. */

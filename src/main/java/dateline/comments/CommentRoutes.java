@@ -1,5 +1,6 @@
 package dateline.comments;
 
+import dateline.articles.Article;
 import dateline.articles.ArticlePage;
 import dateline.articles.ArticleService;
 import dateline.articles.ArticleViews;
@@ -77,8 +78,8 @@ public final class CommentRoutes implements RouteGroup {
     private void post(Context ctx) {
         Long articleId = number(ctx.formParam("article"));
         if (articleId == null) throw new NotFoundResponse();
-        FullArticle full = articles.full(articleId).filter(f -> f.article().status().isPublic())
-                .orElseThrow(NotFoundResponse::new);
+        // the article alone (one statement, not the four of its page): what its page shows is read only to refuse
+        Article article = articles.byId(articleId).filter(a -> a.status().isPublic()).orElseThrow(NotFoundResponse::new);
         Map<String, String> typed = new LinkedHashMap<>();
         for (String field : List.of("comment", "name", "email", "website", "remember")) {
             String value = ctx.formParam(field);
@@ -89,33 +90,33 @@ public final class CommentRoutes implements RouteGroup {
         String sent = token == null ? "" : token;
         Comment stored;
         try {
-            stored = comments.post(full, new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
+            stored = comments.post(article, new NewComment(articleId, parent, typed.get("name"), typed.get("email"),
                     typed.get("website"), typed.get("comment"), ctx.ip(), ctx.userAgent(), token,
                     ctx.formParam(HONEYPOT)));
         } catch (InvalidInput e) {
             Map<String, String> problems = new LinkedHashMap<>(e.problems());
             String message = problems.remove("parent");
             if (problems.containsKey("article")) message = problems.remove("article");
-            refuse(ctx, full, HttpStatus.UNPROCESSABLE_CONTENT, parent, typed, problems,
+            refuse(ctx, articleId, HttpStatus.UNPROCESSABLE_CONTENT, parent, typed, problems,
                     message != null ? message : "Your comment was not posted. Please check the fields marked below.",
                     comments.formTokenAgain(articleId, sent, false));
             return;
         } catch (CommentService.CommentsClosed e) {
-            refuse(ctx, full, HttpStatus.FORBIDDEN, parent, typed, Map.of(), "Comments are closed on this article.", sent);
+            refuse(ctx, articleId, HttpStatus.FORBIDDEN, parent, typed, Map.of(), "Comments are closed on this article.", sent);
             return;
         } catch (CommentService.TooSoon e) {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.waitFor().toSeconds() + 1)));
-            refuse(ctx, full, HttpStatus.TOO_MANY_REQUESTS, parent, typed, Map.of(),
+            refuse(ctx, articleId, HttpStatus.TOO_MANY_REQUESTS, parent, typed, Map.of(),
                     "You are posting comments too quickly. Wait a few seconds and send it again; your comment is below.",
                     comments.formTokenAgain(articleId, sent, false));
             return;
         } catch (CommentService.Duplicate e) {
-            refuse(ctx, full, HttpStatus.CONFLICT, parent, typed, Map.of(),
+            refuse(ctx, articleId, HttpStatus.CONFLICT, parent, typed, Map.of(),
                     "It looks as though you have already said that: the same comment is already posted.",
                     comments.formTokenAgain(articleId, sent, false));
             return;
         } catch (CommentService.FormUsed e) {
-            refuse(ctx, full, HttpStatus.CONFLICT, parent, typed, Map.of(),
+            refuse(ctx, articleId, HttpStatus.CONFLICT, parent, typed, Map.of(),
                     "This copy of the page has already sent a comment from your email address. Your new comment is "
                             + "below and was not posted yet: send it again to post it.",
                     comments.formTokenAgain(articleId, sent, true));
@@ -131,7 +132,7 @@ public final class CommentRoutes implements RouteGroup {
         }
         int page = comments.pageOf(stored, own);
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(full.article().path() + (page > 1 ? "?cpage=" + page : "") + "#comment-" + stored.id(),
+        ctx.redirect(article.path() + (page > 1 ? "?cpage=" + page : "") + "#comment-" + stored.id(),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -150,8 +151,9 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     /** The article page again, its form holding everything typed, with the messages. */
-    private void refuse(Context ctx, FullArticle full, HttpStatus status, Long parent, Map<String, String> typed,
+    private void refuse(Context ctx, long articleId, HttpStatus status, Long parent, Map<String, String> typed,
                         Map<String, String> problems, String message, String token) {
+        FullArticle full = articles.full(articleId).orElseThrow(NotFoundResponse::new);
         CommentSection.Form form = formFor(full, parent, typed, problems, message, token);
         ArticlePage page = views.articlePage(full, site.settings(), articles.sections())
                 .withBelow(render(full, ctx, 1, form));

@@ -33,6 +33,11 @@ final class SpamFeatures {
     /** Letters spaced out one by one ("c h e a p"), a way of hiding words and addresses from filters. */
     private static final Pattern SPACED = Pattern.compile("(?<!\\S)(?:\\S ){3,}\\S(?!\\S)");
     private static final Pattern PIECE_WORD = Pattern.compile("[\\p{L}\\p{N}$@]+");
+    /** A line with a digit in it, as {@code String.matches(".*\\d.*")} reads it, compiled once. */
+    private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+    private static final Pattern SPOKEN_DOT = Pattern.compile("(?i)\\s*\\bdot\\b\\s*");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern WEB_SCHEME = Pattern.compile("(?i)^https?://.*");
     private static final int MAX_WORD = 25;
     /** What is read of a long text: enough to judge it, few enough features to look up quickly. */
     private static final int MAX_TEXT = 6_000;
@@ -50,14 +55,14 @@ final class SpamFeatures {
         List<String> hrefs = HREF.matcher(typed).results().map(r -> r.group(1)).toList();
         String body = unescaped(TAG.matcher(typed).replaceAll(" "));
         List<String> links = new java.util.ArrayList<>(hrefs);
-        URL.matcher(body).results().map(r -> r.group()).forEach(links::add);
+        // the addresses found once, for the links and for the words between them (the pattern is costly to run)
+        String words = withoutAddresses(body, links);
         features.add("links:" + (links.size() >= 3 ? "3+" : links.size()));
         for (String link : links) {
             String domain = domainOf(link);
             features.add("link:" + domain);
             if (SHORTENERS.contains(domain)) features.add("shape:shortened link");
         }
-        String words = URL.matcher(body).replaceAll(" ");
         addWords(features, "w:", "b:", words);
         addPieces(features, words);
         if (PHONE.matcher(body).find()) features.add("shape:phone number");
@@ -71,9 +76,10 @@ final class SpamFeatures {
         features.add("length:" + (length < 20 ? "short" : length < 100 ? "medium" : length < 400 ? "long" : "very long"));
 
         String who = normal(clip(name, MAX_FIELD));
-        addWords(features, "n:", "nb:", URL.matcher(who).replaceAll(" "));
-        if (URL.matcher(who).find()) features.add("name:link");
-        if (who.matches(".*\\d.*")) features.add("name:digits");
+        List<String> nameLinks = new java.util.ArrayList<>();
+        addWords(features, "n:", "nb:", withoutAddresses(who, nameLinks));
+        if (!nameLinks.isEmpty()) features.add("name:link");
+        if (HAS_DIGIT.matcher(who).matches()) features.add("name:digits");
         if (looksMashed(who)) features.add("name:keyboard mash");
         long nameWords = WORD.matcher(who).results().count();
         features.add("name:words " + (nameWords >= 4 ? "4+" : nameWords));
@@ -84,6 +90,23 @@ final class SpamFeatures {
             features.add("site:" + domainOf(site));
         }
         return features;
+    }
+
+    /**
+     * The text with each web address found in it replaced by a space, as {@code URL.matcher(text).replaceAll(" ")}
+     * makes it; the addresses are added to {@code found}, in order.
+     */
+    private static String withoutAddresses(String text, List<String> found) {
+        Matcher m = URL.matcher(text);
+        if (!m.find()) return text;
+        StringBuilder rest = new StringBuilder(text.length());
+        int done = 0;
+        do {
+            found.add(m.group());
+            rest.append(text, done, m.start()).append(' ');
+            done = m.end();
+        } while (m.find());
+        return rest.append(text, done, text.length()).toString();
     }
 
     private static void addWords(Set<String> features, String single, String pair, String text) {
@@ -135,9 +158,9 @@ final class SpamFeatures {
     }
 
     static String domainOf(String link) {
-        String cleaned = link.replaceAll("(?i)\\s*\\bdot\\b\\s*", ".").replaceAll("\\s+", "");
+        String cleaned = SPACE.matcher(SPOKEN_DOT.matcher(link).replaceAll(".")).replaceAll("");
         try {
-            String host = URI.create(cleaned.matches("(?i)^https?://.*") ? cleaned : "https://" + cleaned).getHost();
+            String host = URI.create(WEB_SCHEME.matcher(cleaned).matches() ? cleaned : "https://" + cleaned).getHost();
             if (host == null) return "unknown";
             host = host.toLowerCase(Locale.ROOT);
             return host.startsWith("www.") ? host.substring(4) : host;

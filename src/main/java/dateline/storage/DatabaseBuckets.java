@@ -10,6 +10,9 @@ import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndS
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -93,6 +96,18 @@ public final class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManag
     Optional<byte[]> stateOf(String key) {
         return jdbi.withHandle(h -> h.createQuery("SELECT state FROM rate_limits WHERE bucket_key = :key")
                 .bind("key", key).mapTo(byte[].class).findOne());
+    }
+
+    /** The stored states of those of the buckets that are stored, by key, in one statement. */
+    Map<String, byte[]> statesOf(List<String> keys) {
+        if (keys.isEmpty()) return Map.of();
+        return jdbi.withHandle(h -> {
+            Map<String, byte[]> states = new HashMap<>();
+            h.createQuery("SELECT bucket_key, state FROM rate_limits WHERE bucket_key IN (<keys>)").bindList("keys", keys)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2)))
+                    .forEach(e -> states.put(e.getKey(), e.getValue()));
+            return states;
+        });
     }
 
     /** When a bucket in this state will have been full for a while, and may be forgotten. */

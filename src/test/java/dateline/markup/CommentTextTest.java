@@ -480,6 +480,58 @@ class CommentTextTest {
         return comments.stream();
     }
 
+    /**
+     * Most comments are plain text, whose HTML is written straight rather than by way of a document and the
+     * policy: it must be the very HTML the document and the policy make, for any text.
+     */
+    @Nested
+    class WrittenStraight {
+        /** Letters and the space weigh most, as in real comments; the rest are the characters that might go wrong. */
+        private static final String ALPHABET = "aaaaaaaeeeeeiiioouuttnnsrhldcmwwbWT        \n\n\n\r\t.,;:!?-()/'\"<>&=+@`#$%*[]{}|~^_\\"
+                + "0123456789\u00a0\u2028é’—😀\u0007\ufeff";
+        private static final List<String> PIECES = List.of("www.", "WWW.", "http://", "https://x.example", "mailto:", "://",
+                "<b>", "</b>", "<code>", "&amp;", "&lt;", " \n ", "\n\n", "\n  \n", "example.com", "a:b", "10:30", ": ");
+
+        @Test
+        void a_plain_comment_gets_the_same_html_as_by_way_of_the_document_for_many_texts() {
+            Random random = new Random(20261130);
+            int plain = 0;
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(120);
+                // half the texts from the letters, the space, line breaks and the punctuation kept as typed alone
+                boolean plainOnly = n % 2 == 0;
+                String from = plainOnly ? "aaaaeeioutnsrhldwW   \n\n.,;:!?-()/#$%*[]|~^_\\0123" : ALPHABET;
+                while (text.length() < length) {
+                    if (!plainOnly && random.nextInt(20) == 0) text.append(PIECES.get(random.nextInt(PIECES.size())));
+                    else text.appendCodePoint(from.codePointAt(from.offsetByCodePoints(0, random.nextInt(
+                            from.codePointCount(0, from.length())))));
+                }
+                String typed = text.toString();
+                if (CommentText.isPlain(typed)) plain++;
+                assertThat(toSafeHtml(typed)).as("%s", typed).isEqualTo(CommentText.viaDocument(typed));
+            }
+            assertThat(plain).as("texts written straight").isGreaterThan(2_000);
+        }
+
+        @Test
+        void the_comments_the_spam_classifier_learns_from_get_the_same_html_either_way() throws Exception {
+            try (var in = CommentTextTest.class.getResourceAsStream("/spam/prior.csv")) {
+                String corpus = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                List<String> lines = corpus.lines().toList();
+                assertThat(lines).hasSizeGreaterThan(100);
+                for (String line : lines) assertThat(toSafeHtml(line)).as(line).isEqualTo(CommentText.viaDocument(line));
+                assertThat(toSafeHtml(corpus)).isEqualTo(CommentText.viaDocument(corpus));
+            }
+        }
+
+        @Test
+        void lines_and_paragraphs_of_plain_text_are_kept_and_the_space_around_them_dropped() {
+            assertThat(toSafeHtml("  Reader 1 writes: the buses  \n  stop again. \n \n\n (Quieter now!) \n"))
+                    .isEqualTo("<p>Reader 1 writes: the buses<br>stop again.</p><p>(Quieter now!)</p>");
+        }
+    }
+
     @Nested
     class Safety {
         @ParameterizedTest
