@@ -3,6 +3,8 @@ package dateline.comments;
 import dateline.storage.KeysetOrder;
 import dateline.storage.Repository;
 import dateline.web.Cursor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -16,44 +18,18 @@ import org.jdbi.v3.core.statement.Query;
 
 final class CommentRepository extends Repository {
     private static final KeysetOrder QUEUE = new KeysetOrder("c.created_at", "c.id");
-    private static final String COLUMNS = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
-            + "c.author_email, c.author_website, c.staff_account_id, c.body, c.body_html, c.created_at, "
-            + "c.status_changed_at, c.client_address, c.user_agent, c.spam_score, c.spam_reasons";
+    /** The columns of a comment its article's page shows (the email address only to choose its avatar's colour). */
+    private static final String SHOWN = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
+            + "c.author_email, c.author_website, c.staff_account_id, c.body_html, c.created_at";
+    /** Every column of a comment: {@link #SHOWN}, then what only the newsroom sees. */
+    private static final String COLUMNS = SHOWN + ", c.body, c.status_changed_at, c.client_address, c.user_agent, "
+            + "c.spam_score, c.spam_reasons";
 
     /**
      * Reads {@link #COLUMNS} by position: an article's page maps hundreds of rows, and a lookup by name costs
      * each of the seventeen columns of each row a search of the driver's names (and the pool's proxy a call).
      */
-    private static final RowMapper<Comment> COMMENT = (rs, ctx) -> {
-        long parent = rs.getLong(3);
-        Long parentId = rs.wasNull() ? null : parent;
-        long staff = rs.getLong(9);
-        Long staffAccountId = rs.wasNull() ? null : staff;
-        double score = rs.getDouble(16);
-        Double spamScore = rs.wasNull() ? null : score;
-        return new Comment(
-                rs.getLong(1),
-                rs.getLong(2),
-                parentId,
-                rs.getInt(4),
-                CommentStatus.named(rs.getString(5)).orElseThrow(),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                staffAccountId,
-                rs.getString(10),
-                rs.getString(11),
-                Instant.ofEpochMilli(rs.getLong(12)),
-                Instant.ofEpochMilli(rs.getLong(13)),
-                rs.getString(14),
-                rs.getString(15),
-                spamScore,
-                reasons(rs.getString(17)));
-    };
-
-    /** The columns of a comment its article's page shows (the email address only to choose its avatar's colour). */
-    private static final String SHOWN = "c.id, c.article_id, c.parent_id, c.depth, c.status, c.author_name, "
-            + "c.author_email, c.author_website, c.staff_account_id, c.body_html, c.created_at";
+    private static final RowMapper<Comment> COMMENT = (rs, ctx) -> comment(rs, true);
 
     /**
      * Reads {@link #SHOWN} by position into a comment without what the page never shows: its source text, the
@@ -61,11 +37,18 @@ final class CommentRepository extends Repository {
      * text column read is a call into the driver's native code and a decoding of its UTF-8; the source text
      * alone is as long as the HTML shown.
      */
-    private static final RowMapper<Comment> SHOWN_COMMENT = (rs, ctx) -> {
+    private static final RowMapper<Comment> SHOWN_COMMENT = (rs, ctx) -> comment(rs, false);
+
+    private static Comment comment(ResultSet rs, boolean whole) throws SQLException {
         long parent = rs.getLong(3);
         Long parentId = rs.wasNull() ? null : parent;
         long staff = rs.getLong(9);
         Long staffAccountId = rs.wasNull() ? null : staff;
+        Double spamScore = null;
+        if (whole) {
+            double score = rs.getDouble(16);
+            spamScore = rs.wasNull() ? null : score;
+        }
         return new Comment(
                 rs.getLong(1),
                 rs.getLong(2),
@@ -76,15 +59,15 @@ final class CommentRepository extends Repository {
                 rs.getString(7),
                 rs.getString(8),
                 staffAccountId,
-                null,
+                whole ? rs.getString(12) : null,
                 rs.getString(10),
                 Instant.ofEpochMilli(rs.getLong(11)),
-                null,
-                null,
-                null,
-                null,
-                List.of());
-    };
+                whole ? Instant.ofEpochMilli(rs.getLong(13)) : null,
+                whole ? rs.getString(14) : null,
+                whole ? rs.getString(15) : null,
+                spamScore,
+                whole ? reasons(rs.getString(17)) : List.of());
+    }
 
     CommentRepository(Jdbi jdbi) {
         super(jdbi);

@@ -33,7 +33,11 @@ public final class Json {
      */
     public static String forScript(Object value) {
         StringBuilder out = new StringBuilder(512);
-        if (ScriptJson.write(value, out)) return out.toString();
+        return ScriptJson.write(value, out) ? out.toString() : forScriptByJackson(value);
+    }
+
+    /** {@link #forScript} as Jackson writes it, for what {@link ScriptJson} does not write itself. */
+    static String forScriptByJackson(Object value) {
         try {
             return SCRIPT_SAFE.writeValueAsString(value);
         } catch (JsonProcessingException e) {
