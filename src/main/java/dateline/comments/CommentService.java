@@ -197,9 +197,9 @@ public final class CommentService {
         String website = websiteOf(clean(c.website()));
         InvalidInput.check()
                 .when(text.isEmpty(), "comment", "Write your comment.")
-                .when(text.length() > MAX_LENGTH, "comment", text.length() > MAX_LENGTH ? String.format(Locale.ENGLISH,
-                        "Your comment is %,d characters long; the longest a comment can be is %,d.", text.length(), MAX_LENGTH)
-                        : "") // formatted only when said: a formatter's set-up cost every comment 2% of its processor time
+                // formatted only when said: a formatter's set-up cost every comment 2% of its processor time
+                .when(text.length() > MAX_LENGTH, "comment", () -> String.format(Locale.ENGLISH,
+                        "Your comment is %,d characters long; the longest a comment can be is %,d.", text.length(), MAX_LENGTH))
                 .when(name.isEmpty(), "name", "Enter your name.")
                 .when(name.length() > 245, "name", "Keep your name under 245 characters.")
                 .when(email.isEmpty(), "email", "Enter your email address. It will not be published.")

@@ -3,6 +3,7 @@ package dateline.web;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a service says when input cannot be accepted: a message for each faulty field, in the order of
@@ -37,6 +38,12 @@ public final class InvalidInput extends RuntimeException {
         /** Records the message for the field when the condition holds; a field keeps its first message. */
         public Problems when(boolean condition, String field, String message) {
             if (condition) found.putIfAbsent(field, message);
+            return this;
+        }
+
+        /** {@link #when(boolean, String, String)} for a message worth making only when it is said. */
+        public Problems when(boolean condition, String field, Supplier<String> message) {
+            if (condition && !found.containsKey(field)) found.put(field, message.get());
             return this;
         }
 
