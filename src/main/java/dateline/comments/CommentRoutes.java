@@ -249,15 +249,16 @@ public final class CommentRoutes implements RouteGroup {
         return page == null || page < 1 || page > 100_000 ? 1 : page.intValue();
     }
 
+    /** An ASCII letter in capitals; any other character as it is. */
+    private static char asciiCapital(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+    }
+
     /**
      * The first letters of a name's first and last words, in capitals ("?" when it has none). Words are
      * parted by whitespace as {@code \\s+} parts them (space, tab, line ends, form feed, vertical tab), found
      * by one pass over the name: it runs for every comment shown.
      */
-    private static char asciiCapital(char c) {
-        return c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
-    }
-
     static String initials(String name) {
         String stripped = name.strip();
         int end = stripped.length();
